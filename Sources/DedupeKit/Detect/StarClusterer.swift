@@ -1,0 +1,82 @@
+/// Groups verified links into stars: each cluster is one original and the articles linked directly to it.
+///
+/// Articles are visited from the most original to the least (see ``precedes(_:_:)``). An article linked to
+/// an earlier cluster original joins that original's cluster (the closest relation, then the highest
+/// Jaccard, wins when there are several); otherwise it may become an original itself. So if A~B and B~C
+/// but A and C are not linked, C never joins A's cluster through B: chains cannot grow clusters of
+/// unrelated articles, which is what single-link (union-find) clustering does on templated news.
+public struct StarClusterer: Sendable {
+    public init() {}
+
+    public struct Cluster: Sendable, Equatable {
+        /// Index of the original.
+        public var source: Int
+        /// The members (not the source), in precedence order, with their link to the source.
+        public var members: [Member]
+    }
+
+    public struct Member: Sendable, Equatable {
+        public var article: Int
+        public var relation: Relation
+        /// Scores with the source as first article and the member as second.
+        public var scores: PairScores
+        public var linkIndex: Int
+    }
+
+    /// Whether article `a` counts as more original than `b`: the earlier date; where dates are missing
+    /// (one or both) or equal, a dated article before an undated one, then the one with more shingles
+    /// (which contains more of the other), then the smaller id.
+    public static func precedes(_ a: Fingerprint, _ b: Fingerprint) -> Bool {
+        switch (a.metadata.date, b.metadata.date) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        if a.shingles.count != b.shingles.count { return a.shingles.count > b.shingles.count }
+        return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+    }
+
+    public func cluster(_ articles: [Fingerprint], links: [VerifiedLink]) -> [Cluster] {
+        let order = articles.indices.sorted { Self.precedes(articles[$0], articles[$1]) }
+        var rank = [Int](repeating: 0, count: articles.count)
+        for (position, article) in order.enumerated() { rank[article] = position }
+
+        var neighbours = [[Int]](repeating: [], count: articles.count)  // link indices
+        for (index, link) in links.enumerated() {
+            neighbours[link.pair.first].append(index)
+            neighbours[link.pair.second].append(index)
+        }
+
+        var isSource = [Bool](repeating: false, count: articles.count)
+        var membersOf: [Int: [Member]] = [:]
+        for article in order {
+            var best: Member?
+            var bestSource = -1
+            for linkIndex in neighbours[article] {
+                let link = links[linkIndex]
+                let other = link.pair.first == article ? link.pair.second : link.pair.first
+                guard rank[other] < rank[article], isSource[other] else { continue }
+                let scores = link.pair.first == other ? link.scores : link.scores.swapped
+                let candidate = Member(article: article, relation: link.relation, scores: scores, linkIndex: linkIndex)
+                if let current = best {
+                    let better = candidate.relation != current.relation ? candidate.relation < current.relation
+                        : candidate.scores.jaccard != current.scores.jaccard ? candidate.scores.jaccard > current.scores.jaccard
+                        : rank[other] < rank[bestSource]
+                    guard better else { continue }
+                }
+                best = candidate
+                bestSource = other
+            }
+            if let best {
+                membersOf[bestSource, default: []].append(best)
+            } else {
+                isSource[article] = true
+            }
+        }
+        return order.compactMap { source in
+            guard let members = membersOf[source] else { return nil }
+            return Cluster(source: source, members: members)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// A file found in a feed: where to read it and the id its articles are named by.
+public struct FeedFile: Sendable, Equatable, Hashable {
+    /// The path to open: the scanned path as the user gave it, joined with the path below it.
+    public var path: String
+    /// The path relative to the scanned folder, `/`-separated: the article id, or its prefix for
+    /// multi-article files.
+    public var relativeID: String
+
+    public init(path: String, relativeID: String) {
+        self.path = path
+        self.relativeID = relativeID
+    }
+
+    /// The file name's extension, lower-case, without the dot (`txt`, `jsonl`).
+    public var fileExtension: String {
+        guard let name = relativeID.split(separator: "/").last, let dot = name.lastIndex(of: "."),
+              dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+}
+
+/// A way of reading articles from a file's bytes. Each format is one type; ``FeedReader`` picks by extension.
+public protocol ArticleFormat: Sendable {
+    /// Lower-case file extensions this format reads.
+    var fileExtensions: Set<String> { get }
+    func read(_ bytes: [UInt8], from file: FeedFile) -> FileReadResult
+}

@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds the files of a feed: every path given, folders walked recursively in a stable (byte-wise sorted)
+/// order, hidden files and folders skipped, symbolic links followed once (a link back up the tree is not
+/// walked twice).
+public struct FeedWalker: Sendable {
+    /// What a walk found.
+    public struct Listing: Sendable {
+        /// Files a format reads, in scan order.
+        public var files: [FeedFile] = []
+        /// Files no format reads (listed in the report, never silently dropped).
+        public var unsupported: [FeedProblem] = []
+        /// Paths that could not be walked.
+        public var problems: [FeedProblem] = []
+    }
+
+    public var supportedExtensions: Set<String>
+
+    public init(supportedExtensions: Set<String>) {
+        self.supportedExtensions = supportedExtensions
+    }
+
+    public func walk(_ roots: [String]) -> Listing {
+        var listing = Listing()
+        var seenIDs = Set<String>()
+        for root in roots {
+            var visited = Set<FileIdentity>()
+            var info = stat()
+            guard stat(root, &info) == 0 else {
+                listing.problems.append(FeedProblem(path: root, reason: "cannot open: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walkDirectory(root, relative: "", visited: &visited, into: &listing, rootName: root, seenIDs: &seenIDs)
+            } else {
+                let name = (root as NSString).lastPathComponent
+                add(FeedFile(path: root, relativeID: name), rootName: root, seenIDs: &seenIDs, into: &listing)
+            }
+        }
+        return listing
+    }
+
+    private struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private func walkDirectory(
+        _ path: String, relative: String, visited: inout Set<FileIdentity>, into listing: inout Listing,
+        rootName: String, seenIDs: inout Set<String>
+    ) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            listing.problems.append(FeedProblem(path: path, reason: "cannot open: \(String(cString: strerror(errno)))"))
+            return
+        }
+        let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        guard visited.insert(identity).inserted else { return }  // a link loop or a folder linked twice
+
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            listing.problems.append(FeedProblem(path: path, reason: "cannot list folder: \(error.localizedDescription)"))
+            return
+        }
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+            let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            var childInfo = stat()
+            guard stat(childPath, &childInfo) == 0 else {
+                listing.problems.append(FeedProblem(path: childPath, reason: "cannot open: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            switch childInfo.st_mode & S_IFMT {
+            case S_IFDIR:
+                walkDirectory(childPath, relative: childRelative, visited: &visited, into: &listing, rootName: rootName, seenIDs: &seenIDs)
+            case S_IFREG:
+                add(FeedFile(path: childPath, relativeID: childRelative), rootName: rootName, seenIDs: &seenIDs, into: &listing)
+            default:
+                listing.unsupported.append(FeedProblem(path: childPath, reason: "not a regular file", severity: .warning))
+            }
+        }
+    }
+
+    /// Adds a file, keeping ids unique across several scanned paths: a clash is prefixed with the scanned
+    /// path's name, and numbered if it still clashes.
+    private func add(_ file: FeedFile, rootName: String, seenIDs: inout Set<String>, into listing: inout Listing) {
+        guard supportedExtensions.contains(file.fileExtension) else {
+            listing.unsupported.append(FeedProblem(path: file.path, reason: "unsupported file type; not scanned", severity: .warning))
+            return
+        }
+        var unique = file
+        if seenIDs.contains(unique.relativeID) {
+            let prefix = (rootName as NSString).lastPathComponent
+            unique.relativeID = prefix + "/" + file.relativeID
+            var n = 2
+            while seenIDs.contains(unique.relativeID) {
+                unique.relativeID = "\(prefix)/\(file.relativeID)~\(n)"
+                n += 1
+            }
+        }
+        seenIDs.insert(unique.relativeID)
+        listing.files.append(unique)
+    }
+}

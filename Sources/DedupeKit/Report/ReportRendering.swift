@@ -1,0 +1,74 @@
+import Foundation
+
+/// Renders a report as JSON (for programs and editors' tools) or as text (for a person at a terminal).
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case json, text
+}
+
+public enum ReportRenderer {
+    public static func render(_ report: ScanReport, as format: ReportFormat) throws -> Data {
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            var data = try encoder.encode(report)
+            data.append(UInt8(ascii: "\n"))
+            return data
+        case .text:
+            return Data(text(report).utf8)
+        }
+    }
+
+    static func text(_ report: ScanReport) -> String {
+        let s = report.summary
+        var out = "dedupe \(report.tool.version): \(s.articles) articles in \(s.files) files, \(s.clusters) clusters, "
+            + "\(s.linkedArticles) articles linked, \(s.errors) errors, \(s.warnings) warnings (\(s.seconds) s)\n"
+        for (n, cluster) in report.clusters.enumerated() {
+            out += "\nCluster \(n + 1): \(cluster.original.title ?? cluster.source)\n"
+            out += "  original        \(line(cluster.original.id, cluster.original.outlet, cluster.original.date))\n"
+            for m in cluster.members {
+                let label = m.relation.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
+                out += "  \(label) \(line(m.id, m.outlet, m.date))  jaccard \(String(format: "%.2f", m.scores.jaccard))\n"
+            }
+        }
+        for (title, problems) in [("Errors", report.errors), ("Warnings", report.warnings), ("Not scanned", report.unsupported)] where !problems.isEmpty {
+            out += "\n\(title):\n"
+            for p in problems { out += "  \(p.line.map { "\(p.path):\($0)" } ?? p.path): \(p.reason)\n" }
+        }
+        return out
+    }
+
+    private static func line(_ id: String, _ outlet: String?, _ date: ArticleDate?) -> String {
+        [id, date?.iso8601, outlet].compactMap { $0 }.joined(separator: "  ")
+    }
+}
+
+/// Writes a report to a file atomically: a temporary file in the same folder, then a rename, so a reader
+/// (or a cron job killed half-way) never sees half a report.
+public enum ReportFileWriter {
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try data.write(to: temporary)
+            if rename(temporary.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw ReportWriteError(path: path, reason: reason)
+            }
+        } catch let error as ReportWriteError {
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ReportWriteError(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// The report file could not be written.
+public struct ReportWriteError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot write report \(path): \(reason)" }
+}

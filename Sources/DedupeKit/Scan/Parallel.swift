@@ -1,0 +1,66 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Runs `body` for `0..<count` on all cores and returns the results in index order, so a parallel run
+/// gives exactly what a one-thread run gives. Work is handed out in small chunks from a shared counter,
+/// so one slow file does not hold up a whole core's share. Each worker gets its own `State` (a tokenizer
+/// with its cache, for example) from `makeState`.
+func parallelMap<State, T: Sendable>(
+    _ count: Int, workers: Int, chunk: Int = 16, makeState: @Sendable () -> State, _ body: @Sendable (inout State, Int) -> T
+) -> [T] {
+    guard count > 0 else { return [] }
+    let slots = ResultSlots<T>(count: count)
+    let workers = max(1, min(workers, (count + chunk - 1) / chunk))
+    if workers == 1 {
+        var state = makeState()
+        for i in 0..<count { slots.store(body(&state, i), at: i) }
+        return slots.collect()
+    }
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        var state = makeState()
+        while true {
+            let start = next.add(chunk, ordering: .relaxed).oldValue
+            if start >= count { break }
+            for i in start..<min(start + chunk, count) { slots.store(body(&state, i), at: i) }
+        }
+    }
+    return slots.collect()
+}
+
+/// The number of workers a scan uses by default: one per core.
+public var defaultWorkerCount: Int { max(1, System.activeProcessorCount) }
+
+enum System {
+    static var activeProcessorCount: Int {
+        #if canImport(Glibc)
+        return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #else
+        return 1
+        #endif
+    }
+}
+
+/// Write-once result slots, one per index; each index is written by exactly one worker.
+private final class ResultSlots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func store(_ value: T, at index: Int) { storage[index] = value }
+
+    func collect() -> [T] { (0..<count).map { storage[$0]! } }
+}

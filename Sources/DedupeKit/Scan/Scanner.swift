@@ -1,0 +1,104 @@
+import Foundation
+
+/// The scan pipeline: walk the feed, read and fingerprint every article (in parallel), propose candidate
+/// pairs with LSH, verify each exactly, and cluster the verified links into stars.
+///
+/// Each stage is a separate type (``FeedWalker``, ``FeedReader``, ``Fingerprinter``, ``BandIndex``,
+/// ``CopyVerifier``, ``StarClusterer``); this type only wires them together and times them.
+public struct Scanner: Sendable {
+    public var configuration: ScanConfiguration
+    public var reader: FeedReader
+
+    public init(configuration: ScanConfiguration = ScanConfiguration(), reader: FeedReader = FeedReader()) {
+        self.configuration = configuration
+        self.reader = reader
+    }
+
+    /// Everything a scan found, before it is rendered as a report.
+    public struct Result: Sendable {
+        public var configuration: ScanConfiguration
+        public var lsh: LSHParameters
+        /// Fingerprinted articles, in feed order; clusters refer to them by index.
+        public var articles: [Fingerprint]
+        public var clusters: [StarClusterer.Cluster]
+        public var links: [VerifiedLink]
+        /// Errors and warnings, in feed order.
+        public var problems: [FeedProblem]
+        /// Files no format reads.
+        public var unsupported: [FeedProblem]
+        public var fileCount: Int
+        public var candidatePairs: Int
+        public var seconds: Double
+    }
+
+    public func scan(_ paths: [String]) -> Result {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let config = configuration
+        let lsh = config.lsh
+
+        // Ingest and fingerprint, one file per task, results in feed order.
+        let listing = FeedWalker(supportedExtensions: reader.supportedExtensions).walk(paths)
+        let reader = self.reader
+        let perFile = parallelMap(listing.files.count, workers: config.workers, chunk: 8,
+                                  makeState: { Fingerprinter(shingleSize: config.shingleSize, permutations: config.permutations) }) {
+            fingerprinter, index -> ([Fingerprint], [FeedProblem]) in
+            let file = listing.files[index]
+            let read = reader.read(file)
+            var problems = read.problems
+            var prints: [Fingerprint] = []
+            for article in read.articles {
+                if let print = fingerprinter.fingerprint(article) {
+                    prints.append(print)
+                } else {
+                    problems.append(FeedProblem(path: article.metadata.location.path, line: article.metadata.location.item,
+                                                reason: "no words to compare (text has no letters or digits)"))
+                }
+            }
+            return (prints, problems)
+        }
+        var articles: [Fingerprint] = []
+        var problems = listing.problems
+        var seenIDs = Set<String>()
+        for (prints, fileProblems) in perFile {
+            problems.append(contentsOf: fileProblems)
+            for var print in prints {
+                if !seenIDs.insert(print.id).inserted {
+                    var n = 2
+                    while seenIDs.contains("\(print.id)~\(n)") { n += 1 }
+                    problems.append(FeedProblem(path: print.metadata.location.path, line: print.metadata.location.item,
+                                                reason: "item id repeats an earlier one in the file; reported as \(print.id)~\(n)",
+                                                severity: .warning, articleRead: true))
+                    print.metadata.id = "\(print.id)~\(n)"
+                    seenIDs.insert(print.id)
+                }
+                articles.append(print)
+            }
+        }
+
+        let fingerprints = articles
+
+        // Candidates.
+        let index = BandIndex(parameters: lsh)
+        let keys = parallelMap(articles.count, workers: config.workers, chunk: 256, makeState: {}) { _, i in
+            index.bandKeys(fingerprints[i].signature)
+        }
+        let candidates = index.candidatePairs(keys)
+
+        // Verification.
+        let verifier = CopyVerifier(threshold: config.threshold)
+        let verified = parallelMap(candidates.count, workers: config.workers, chunk: 1024, makeState: {}) { _, i in
+            let pair = candidates[i]
+            return verifier.verify(pair, fingerprints[pair.first], fingerprints[pair.second])
+        }
+        let links = verified.compactMap { $0 }
+
+        let clusters = StarClusterer().cluster(articles, links: links)
+        let elapsed = clock.now - started
+        return Result(
+            configuration: config, lsh: lsh, articles: articles, clusters: clusters, links: links,
+            problems: problems, unsupported: listing.unsupported, fileCount: listing.files.count,
+            candidatePairs: candidates.count,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Splits text into normalised word tokens: Unicode compatibility normalisation (NFKC), case folding and
+/// diacritics folded, tokens made of letters and digits. `Café’s 3,500 ﬁles` becomes `cafe s 3500 files`.
+///
+/// This is the hot path of a scan, so it works on UTF-8 bytes: ASCII (most news text) goes through a
+/// byte-level fast path; every other code point is folded once through Foundation and the result cached in
+/// the tokenizer, which is why a tokenizer is a mutable value owned by one worker.
+///
+/// Numbers keep a decimal point between digits (`2.5`) and drop thousands separators (`3,500` → `3500`),
+/// so figures compare as figures. Sentence starts are recorded for alignment: a sentence ends at `.`, `!`
+/// or `?` followed by space and a capital or digit (not after a one-letter initial or a common
+/// abbreviation), and at every blank line.
+public struct Tokenizer: Sendable {
+    /// How a non-ASCII code point folds: the bytes it contributes to a token, or nil for a separator.
+    private var foldCache: [UInt32: [UInt8]?] = [:]
+
+    public init() {}
+
+    private static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "vs", "no", "gen", "gov",
+        "sen", "rep", "prof", "rev", "lt", "col", "sgt", "capt", "cmdr", "adm", "messrs", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "est", "approx", "fig", "etc",
+    ]
+
+    public mutating func tokenize(_ text: String) -> TokenizedText {
+        var text = text
+        return text.withUTF8 { tokenize(utf8: $0) }
+    }
+
+    public mutating func tokenize(utf8 input: UnsafeBufferPointer<UInt8>) -> TokenizedText {
+        var out = TokenizedText()
+        out.bytes.reserveCapacity(input.count)
+        let estimate = input.count / 6
+        out.tokenStarts.reserveCapacity(estimate)
+        out.tokenEnds.reserveCapacity(estimate)
+        out.sourceStarts.reserveCapacity(estimate)
+        out.sourceEnds.reserveCapacity(estimate)
+
+        var inToken = false
+        var scalarIndex: Int32 = 0          // code points consumed so far
+        var lastTokenSourceEnd: Int32 = 0
+        var sawTerminal = false             // . ! ? since the last token
+        var sawSpace = false                // whitespace since the last token
+        var newlines = 0                    // newlines since the last token (2 = a blank line)
+        var pendingNumberSeparator: UInt8 = 0  // '.' or ',' seen right after a digit inside a token
+
+        @inline(__always) func beginToken(at source: Int32, capitalized: Bool) {
+            if out.bytes.isEmpty == false { out.bytes.append(0x20) }
+            let tokenIndex = Int32(out.tokenStarts.count)
+            if tokenIndex == 0 {
+                out.sentenceStarts.append(0)
+            } else if newlines >= 2 || (sawTerminal && sawSpace && capitalized && !previousIsAbbreviation()) {
+                out.sentenceStarts.append(tokenIndex)
+            }
+            out.tokenStarts.append(Int32(out.bytes.count))
+            out.sourceStarts.append(source)
+            inToken = true
+            sawTerminal = false
+            sawSpace = false
+            newlines = 0
+        }
+        @inline(__always) func endToken(at source: Int32) {
+            out.tokenEnds.append(Int32(out.bytes.count))
+            out.sourceEnds.append(source)
+            lastTokenSourceEnd = source
+            inToken = false
+            pendingNumberSeparator = 0
+        }
+        func previousIsAbbreviation() -> Bool {
+            guard let start = out.tokenStarts.last, let end = out.tokenEnds.last else { return false }
+            let length = Int(end - start)
+            if length == 1 { return true }  // an initial: "J. Smith", "U.S."
+            if length > 7 { return false }
+            let word = String(decoding: out.bytes[Int(start)..<Int(end)], as: UTF8.self)
+            return Self.abbreviations.contains(word)
+        }
+
+        var i = 0
+        let n = input.count
+        while i < n {
+            let b = input[i]
+            if b < 0x80 {
+                // ASCII fast path.
+                let isDigit = b &- 48 < 10
+                let lower = b | 0x20
+                let isLetter = lower &- 97 < 26
+                if isDigit || isLetter {
+                    if pendingNumberSeparator != 0 {
+                        if isDigit {
+                            if pendingNumberSeparator == UInt8(ascii: ".") { out.bytes.append(pendingNumberSeparator) }
+                            pendingNumberSeparator = 0
+                        } else {
+                            endToken(at: scalarIndex - 1)
+                            sawTerminal = true  // the '.' was punctuation after all
+                            sawSpace = false
+                        }
+                    }
+                    if !inToken { beginToken(at: scalarIndex, capitalized: !isLetter || b < 97) }
+                    out.bytes.append(isLetter ? lower : b)
+                } else {
+                    if inToken {
+                        let lastByte = out.bytes.last ?? 0
+                        if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && pendingNumberSeparator == 0
+                            && lastByte &- 48 < 10 && i + 1 < n && input[i + 1] &- 48 < 10 {
+                            pendingNumberSeparator = b
+                            i += 1
+                            scalarIndex += 1
+                            continue
+                        }
+                        endToken(at: pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex)
+                    }
+                    switch b {
+                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): sawTerminal = true
+                    case UInt8(ascii: "\n"): newlines += 1; sawSpace = true
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"): sawSpace = true
+                    default: break
+                    }
+                }
+                i += 1
+                scalarIndex += 1
+                continue
+            }
+            // A multi-byte code point.
+            let (scalar, length) = Self.decodeScalar(input, at: i)
+            let folded = fold(scalar)
+            if let folded {
+                if pendingNumberSeparator != 0 {
+                    endToken(at: scalarIndex - 1)
+                    sawTerminal = true
+                }
+                if !inToken { beginToken(at: scalarIndex, capitalized: scalar.properties.isUppercase) }
+                out.bytes.append(contentsOf: folded)
+            } else {
+                if inToken { endToken(at: pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
+                let v = scalar.value
+                if v == 0x2026 || v == 0x3002 || v == 0xFF01 || v == 0xFF1F { sawTerminal = true }
+                if scalar.properties.isWhitespace {
+                    sawSpace = true
+                    if v == 0x2028 || v == 0x2029 { newlines += 2 }
+                }
+            }
+            i += length
+            scalarIndex += 1
+        }
+        if inToken { endToken(at: pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
+        return out
+    }
+
+    /// NFKC, case and diacritic folding of one code point, cached. Letters and digits that survive folding
+    /// are the token bytes; anything else (punctuation, symbols, combining marks alone) separates tokens,
+    /// except combining marks, which fold to nothing inside a token.
+    private mutating func fold(_ scalar: Unicode.Scalar) -> [UInt8]? {
+        if let cached = foldCache[scalar.value] { return cached }
+        let folded = String(Character(scalar)).precomposedStringWithCompatibilityMapping
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var bytes: [UInt8] = []
+        for s in folded.unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
+            for lower in s.properties.lowercaseMapping.unicodeScalars { bytes.append(contentsOf: UTF8.encode(lower)!) }
+        }
+        let result: [UInt8]?
+        if !bytes.isEmpty {
+            result = bytes
+        } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
+            result = []  // a combining accent inside a word: folds away without splitting the word
+        } else if scalar.value == 0x200D || scalar.value == 0x00AD {
+            result = []  // zero-width joiner, soft hyphen
+        } else {
+            result = nil
+        }
+        foldCache[scalar.value] = result
+        return result
+    }
+
+    @inline(__always)
+    private static func decodeScalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(p[i])
+        let n = p.count
+        if b0 & 0xE0 == 0xC0, i + 1 < n {
+            return (Unicode.Scalar((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)) ?? "\u{FFFD}", 2)
+        }
+        if b0 & 0xF0 == 0xE0, i + 2 < n {
+            let v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
+        }
+        if b0 & 0xF8 == 0xF0, i + 3 < n {
+            let v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
+        }
+        return ("\u{FFFD}", 1)
+    }
+}
