@@ -56,10 +56,17 @@ public struct VerifiedLink: Sendable, Equatable {
     public var relation: Relation
     /// Scores with `pair.first` as the first article.
     public var scores: PairScores
+    /// Which side is the original, when the verifier decided it (rewrites); nil leaves it to
+    /// ``StarClusterer/precedes(_:_:)``.
+    public var originalIsFirst: Bool?
+    /// The measures behind a rewrite decision.
+    public var rewrite: RewriteMeasures?
 
-    public init(pair: ArticlePair, relation: Relation, scores: PairScores) {
+    public init(pair: ArticlePair, relation: Relation, scores: PairScores, originalIsFirst: Bool? = nil, rewrite: RewriteMeasures? = nil) {
         self.pair = pair
         self.relation = relation
         self.scores = scores
+        self.originalIsFirst = originalIsFirst
+        self.rewrite = rewrite
     }
 }

@@ -20,6 +20,7 @@ public struct StarClusterer: Sendable {
         public var relation: Relation
         /// Scores with the source as first article and the member as second.
         public var scores: PairScores
+        /// Index into the links the clusters were made from.
         public var linkIndex: Int
     }
 
@@ -56,7 +57,12 @@ public struct StarClusterer: Sendable {
             for linkIndex in neighbours[article] {
                 let link = links[linkIndex]
                 let other = link.pair.first == article ? link.pair.second : link.pair.first
-                guard rank[other] < rank[article], isSource[other] else { continue }
+                guard isSource[other] else { continue }
+                if let originalIsFirst = link.originalIsFirst {
+                    guard (link.pair.first == other) == originalIsFirst else { continue }
+                } else {
+                    guard rank[other] < rank[article] else { continue }
+                }
                 let scores = link.pair.first == other ? link.scores : link.scores.swapped
                 let candidate = Member(article: article, relation: link.relation, scores: scores, linkIndex: linkIndex)
                 if let current = best {

@@ -8,12 +8,18 @@ public struct ScanConfiguration: Sendable, Equatable {
     public var permutations: Int = 128
     /// Threads used for reading, fingerprinting and verification.
     public var workers: Int = defaultWorkerCount
+    /// Whether to look for rewrites besides copies.
+    public var detectRewrites: Bool = true
+    /// Rewrite decision thresholds.
+    public var rewriteThresholds = RewriteVerifier.Thresholds()
 
-    public init(threshold: Double = 0.5, shingleSize: Int = 5, permutations: Int = 128, workers: Int = defaultWorkerCount) {
+    public init(threshold: Double = 0.5, shingleSize: Int = 5, permutations: Int = 128, workers: Int = defaultWorkerCount,
+                detectRewrites: Bool = true) {
         self.threshold = threshold
         self.shingleSize = shingleSize
         self.permutations = permutations
         self.workers = workers
+        self.detectRewrites = detectRewrites
     }
 
     /// The LSH banding for this threshold and signature length.

@@ -28,7 +28,28 @@ public struct Scanner: Sendable {
         public var unsupported: [FeedProblem]
         public var fileCount: Int
         public var candidatePairs: Int
+        public var rewriteCandidatePairs: Int
         public var seconds: Double
+    }
+
+    /// The rewrite stage: feed-wide term statistics, rare-term candidates, alignment verification.
+    func findRewrites(_ articles: [Fingerprint], excluding copies: Set<ArticlePair>) -> (links: [VerifiedLink], candidates: Int) {
+        let workers = configuration.workers
+        let distinct = parallelMap(articles.count, workers: workers, chunk: 256, makeState: {}) { _, i in
+            articles[i].profile.distinctTerms
+        }
+        let statistics = TermStatistics(distinctTermsPerArticle: distinct)
+        let index = RareTermIndex(maxDocumentFrequency: max(50, articles.count / 100))
+        let keys = parallelMap(articles.count, workers: workers, chunk: 256, makeState: {}) { _, i in
+            index.keyTerms(distinct[i], statistics: statistics)
+        }
+        let candidates = index.candidatePairs(keys).filter { !copies.contains($0) }
+        let verifier = RewriteVerifier(thresholds: configuration.rewriteThresholds)
+        let verified = parallelMap(candidates.count, workers: workers, chunk: 64, makeState: {}) { _, i in
+            let pair = candidates[i]
+            return verifier.verify(pair, articles[pair.first], articles[pair.second], statistics: statistics)
+        }
+        return (verified.compactMap { $0 }, candidates.count)
     }
 
     public func scan(_ paths: [String]) -> Result {
@@ -91,14 +112,20 @@ public struct Scanner: Sendable {
             let pair = candidates[i]
             return verifier.verify(pair, fingerprints[pair.first], fingerprints[pair.second])
         }
-        let links = verified.compactMap { $0 }
+        var links = verified.compactMap { $0 }
+        var rewriteCandidates = 0
+        if config.detectRewrites {
+            let rewrites = findRewrites(fingerprints, excluding: Set(links.map(\.pair)))
+            rewriteCandidates = rewrites.candidates
+            links.append(contentsOf: rewrites.links)
+        }
 
         let clusters = StarClusterer().cluster(articles, links: links)
         let elapsed = clock.now - started
         return Result(
             configuration: config, lsh: lsh, articles: articles, clusters: clusters, links: links,
             problems: problems, unsupported: listing.unsupported, fileCount: listing.files.count,
-            candidatePairs: candidates.count,
+            candidatePairs: candidates.count, rewriteCandidatePairs: rewriteCandidates,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 }

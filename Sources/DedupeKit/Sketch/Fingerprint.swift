@@ -9,6 +9,10 @@ public struct Fingerprint: Sendable {
     public var contentHash: UInt64
     public var shingles: ShingleSet
     public var signature: [UInt32]
+    /// Content words, figures and sentences, for rewrite detection.
+    public var profile: ContentProfile
+    /// Tells of machine rewriting found in the text.
+    public var tells: RewriteTells
 
     public var id: String { metadata.id }
 }
@@ -27,15 +31,16 @@ public struct Fingerprinter: Sendable {
     /// The fingerprint, or nil when the text has no word tokens (nothing to compare).
     public mutating func fingerprint(_ article: Article) -> Fingerprint? {
         let tokens = tokenizer.tokenize(article.text)
-        return fingerprint(metadata: article.metadata, tokens: tokens)
+        return fingerprint(metadata: article.metadata, text: article.text, tokens: tokens)
     }
 
-    public func fingerprint(metadata: ArticleMetadata, tokens: TokenizedText) -> Fingerprint? {
+    public func fingerprint(metadata: ArticleMetadata, text: String, tokens: TokenizedText) -> Fingerprint? {
         let hashes = shingler.hashes(tokens)
         guard let signature = minHasher.signature(hashes) else { return nil }
         return Fingerprint(
             metadata: metadata, tokenCount: tokens.count, contentHash: XXH3.hash(tokens.bytes),
-            shingles: ShingleSet(hashes: hashes), signature: signature)
+            shingles: ShingleSet(hashes: hashes), signature: signature, profile: ContentProfile(tokens),
+            tells: RewriteTells.detect(text: text, tokens: tokens))
     }
 
     /// Tokenises with this fingerprinter's tokenizer (the same normalisation the fingerprint used).

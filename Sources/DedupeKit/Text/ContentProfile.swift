@@ -1,0 +1,98 @@
+/// What survives a paraphrase: an article's content words (stop words dropped, lightly stemmed), its
+/// figures, and its sentences, for finding and verifying rewrites.
+///
+/// A rewrite changes the function words and the phrasing but keeps names, figures and most content words,
+/// and keeps them in the source's order of points; this profile keeps exactly that, compactly: one 32-bit
+/// term id per content word, with the sentence it stands in.
+public struct ContentProfile: Sendable, Equatable {
+    /// Term id of each content word, in text order.
+    public var terms: [UInt32] = []
+    /// Sentence index of each entry of ``terms``.
+    public var sentenceOfTerm: [UInt16] = []
+    /// Code-point span of each sentence in the original text (`start..<end`), for evidence.
+    public var sentenceSpans: [Range<Int32>] = []
+    /// Term ids of the figures (tokens that start with a digit), sorted and distinct.
+    public var figures: [UInt32] = []
+
+    public init() {}
+
+    public var sentenceCount: Int { sentenceSpans.count }
+
+    /// Distinct term ids, sorted.
+    public var distinctTerms: [UInt32] {
+        var t = terms
+        t.sort()
+        return t.uniquedSorted()
+    }
+
+    /// Builds the profile of a tokenised text.
+    public init(_ text: TokenizedText) {
+        let sentenceCount = text.sentenceStarts.count
+        var sentence = -1
+        var nextStart = 0
+        for i in 0..<text.count {
+            while nextStart < sentenceCount, Int(text.sentenceStarts[nextStart]) == i {
+                sentence += 1
+                nextStart += 1
+            }
+            let start = Int(text.tokenStarts[i]), end = Int(text.tokenEnds[i])
+            guard let term = ContentTerms.termID(text.bytes[start..<end]) else { continue }
+            terms.append(term)
+            sentenceOfTerm.append(UInt16(clamping: max(sentence, 0)))
+            let first = text.bytes[start]
+            if first &- 48 < 10 { figures.append(term) }
+        }
+        for s in 0..<sentenceCount {
+            let range = text.sentenceTokenRange(s)
+            guard !range.isEmpty else { continue }
+            sentenceSpans.append(text.sourceStarts[range.lowerBound]..<text.sourceEnds[range.upperBound - 1])
+        }
+        if sentenceSpans.count > Int(UInt16.max) { sentenceOfTerm = sentenceOfTerm.map { min($0, UInt16.max) } }
+        figures.sort()
+        figures = figures.uniquedSorted()
+    }
+}
+
+extension Array where Element: Equatable {
+    /// The array without adjacent repeats (distinct values, for a sorted array).
+    func uniquedSorted() -> [Element] {
+        var out: [Element] = []
+        out.reserveCapacity(count)
+        for x in self where out.last != x { out.append(x) }
+        return out
+    }
+}
+
+/// Stop words and the light stemmer that turn tokens into content terms.
+public enum ContentTerms {
+    /// English function words plus the reporting verbs every news story uses ("said", "told").
+    static let stopWords: Set<[UInt8]> = Set("""
+        a about above after again against all also am an and any are as at be because been before being below between \
+        both but by can could did do does doing down during each few for from further had has have having he her here \
+        hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off \
+        on once only or other our ours ourselves out over own same she should so some such than that the their theirs \
+        them themselves then there these they this those through to too under until up very was we were what when where \
+        which while who whom why will with would you your yours yourself said says say saying told according mr mrs ms \
+        s t d ll re ve m o y may might must shall upon via per whether yet however
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array($0.utf8) })
+
+    /// Suffixes removed by ``stem(_:)``, longest first; a stem keeps at least three letters.
+    static let suffixes: [[UInt8]] = ["ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"].map { Array($0.utf8) }
+
+    /// The term id of a normalised token, or nil for a stop word: XXH3 of the stem, truncated to 32 bits.
+    public static func termID(_ token: ArraySlice<UInt8>) -> UInt32? {
+        if token.count <= 10, stopWords.contains(Array(token)) { return nil }
+        let stemmed = stem(token)
+        return stemmed.withUnsafeBytes { UInt32(truncatingIfNeeded: XXH3.hash($0, seed: 0x5445_524D)) }
+    }
+
+    /// A light suffix-stripping stemmer (plural, -ing, -ed, -ly, -ation), enough to match "rises"/"rise"
+    /// and "acquisition"/"acquisitions" across a paraphrase; numbers and short words are kept as they are.
+    static func stem(_ token: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard token.count > 3, let first = token.first, first &- 48 >= 10 else { return token }
+        for suffix in suffixes where token.count - suffix.count >= 3 && token.reversed().starts(with: suffix.reversed()) {
+            return token.dropLast(suffix.count)
+        }
+        return token
+    }
+}
