@@ -43,25 +43,32 @@ public struct RewriteTells: Sendable, Equatable, Codable {
     public static func detect(text: String, tokens: TokenizedText) -> RewriteTells {
         var tells = RewriteTells()
         // "the original article", "the original report focuses on", "original story".
-        let words = tokens.tokens
-        for i in words.indices where words[i] == "original" {
-            let next = words[(i + 1)..<min(i + 3, words.count)]
-            if next.contains(where: originalNouns.contains) {
-                tells.mentionsOriginal = quote(text, tokens, around: i)
-                break
+        tokens.bytes.withUnsafeBufferPointer { bytes in
+            func token(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[Int(tokens.tokenStarts[i])..<Int(tokens.tokenEnds[i])])
             }
+            for i in 0..<tokens.count where token(i).elementsEqual(originalWord) {
+                if (i + 1..<min(i + 3, tokens.count)).contains(where: { k in originalNounBytes.contains(where: { noun in token(k).elementsEqual(noun) }) }) {
+                    tells.mentionsOriginal = quote(text, tokens, around: i)
+                    break
+                }
+            }
+            // Stock filler phrases, matched on the normalised token stream.
+            for (phrase, pattern) in fillerPatterns where contains(bytes, pattern) { tells.fillerPhrases.append(phrase) }
         }
         // FAQ heading or Q:/A: lines.
+        guard text.utf8.contains(UInt8(ascii: ":")) || text.contains("Frequently") else { return tells }
         var questions = 0, answers = 0
         var faqLine: String?
         for rawLine in text.split(separator: "\n") {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard line.count < 400 else { continue }
             let lower = line.lowercased()
             if faqLine == nil, ["faq", "faq:", "faqs", "faqs:", "frequently asked questions", "frequently asked questions:"].contains(lower)
                 || lower.hasPrefix("faq:") && lower.count < 40 {
                 faqLine = line
             }
-            if lower.hasPrefix("q:") || lower.hasPrefix("q.") && lower.count > 3 || lower.hasPrefix("question:") { questions += 1 }
+            if lower.hasPrefix("q:") || lower.hasPrefix("question:") { questions += 1 }
             if lower.hasPrefix("a:") || lower.hasPrefix("answer:") { answers += 1 }
         }
         if let faqLine {
@@ -69,9 +76,35 @@ public struct RewriteTells: Sendable, Equatable, Codable {
         } else if questions >= 2, answers >= 2 {
             tells.faqBlock = "\(questions) Q: lines answered by A: lines"
         }
-        let lower = text.lowercased()
-        tells.fillerPhrases = fillers.filter { lower.contains($0) }
         return tells
+    }
+
+    private static let originalWord = Array("original".utf8)
+    private static let originalNounBytes = originalNouns.map { Array($0.utf8) }
+
+    /// Each filler phrase as the tokenizer writes it (lower case, words separated by one space), padded
+    /// with spaces so that only whole words match.
+    private static let fillerPatterns: [(String, [UInt8])] = fillers.map { phrase in
+        var tokenizer = Tokenizer()
+        return (phrase, Array((" " + tokenizer.tokenize(phrase).tokens.joined(separator: " ") + " ").utf8))
+    }
+
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
+        // Whole-word match: the pattern has a space at each end; the text's first and last words are
+        // matched by treating the buffer as if spaces stood before and after it.
+        let inner = pattern[1..<(pattern.count - 1)]
+        let n = haystack.count, m = inner.count
+        guard m > 0, n >= m else { return false }
+        var i = 0
+        while i <= n - m {
+            if haystack[i] == inner.first!, (i == 0 || haystack[i - 1] == 0x20), (i + m == n || haystack[i + m] == 0x20) {
+                var k = 1
+                while k < m, haystack[i + k] == inner[inner.startIndex + k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The sentence around token `i`, trimmed to 200 characters.

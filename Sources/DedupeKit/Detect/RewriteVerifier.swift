@@ -22,9 +22,9 @@ public struct RewriteVerifier: Sendable {
         /// Minimum `sourceCoverage + derivativeAligned`.
         public var combinedCoverage = 0.9
         /// Minimum of each coverage.
-        public var eachCoverage = 0.25
+        public var eachCoverage = 0.2
         /// Minimum `orderPreserved`.
-        public var orderPreserved = 0.5
+        public var orderPreserved = 0.4
         /// Maximum share of new figures in the derivative.
         public var newFigureShare = 0.34
         /// Minimum number of aligned sentences.

@@ -11,7 +11,7 @@ public struct RareTermIndex: Sendable {
     public var minimumShared: Int
     public var maxDocumentFrequency: Int
 
-    public init(termsPerArticle: Int = 30, minimumShared: Int = 3, maxDocumentFrequency: Int) {
+    public init(termsPerArticle: Int = 30, minimumShared: Int = 2, maxDocumentFrequency: Int) {
         self.termsPerArticle = termsPerArticle
         self.minimumShared = minimumShared
         self.maxDocumentFrequency = maxDocumentFrequency

@@ -32,7 +32,9 @@ public enum ReportBuilder {
                 linkedArticles: clusters.reduce(0) { $0 + 1 + $1.members.count },
                 errors: errors.count, warnings: warnings.count, unsupportedFiles: result.unsupported.count,
                 candidatePairs: result.candidatePairs, verifiedLinks: result.links.count,
-                seconds: (result.seconds * 1000).rounded() / 1000),
+                rewriteCandidatePairs: result.rewriteCandidatePairs,
+                seconds: (result.seconds * 1000).rounded() / 1000,
+                stageSeconds: result.stageSeconds.mapValues { ($0 * 1000).rounded() / 1000 }),
             clusters: clusters, errors: errors, warnings: warnings, unsupported: result.unsupported)
     }
 }

@@ -43,7 +43,10 @@ public struct ScanReport: Sendable, Codable, Equatable {
         public var unsupportedFiles: Int
         public var candidatePairs: Int
         public var verifiedLinks: Int
+        public var rewriteCandidatePairs: Int
         public var seconds: Double
+        /// Wall seconds per stage (ingest, copies, rewrites, clusters).
+        public var stageSeconds: [String: Double]
     }
 
     /// An article as the report shows it: enough to read the report without opening files.

@@ -30,6 +30,9 @@ public struct Scanner: Sendable {
         public var candidatePairs: Int
         public var rewriteCandidatePairs: Int
         public var seconds: Double
+        /// Wall seconds per stage: ingest (read and fingerprint), copies (LSH and verification),
+        /// rewrites (term statistics, candidates, alignment), clusters.
+        public var stageSeconds: [String: Double] = [:]
     }
 
     /// The rewrite stage: feed-wide term statistics, rare-term candidates, alignment verification.
@@ -45,6 +48,17 @@ public struct Scanner: Sendable {
         }
         let candidates = index.candidatePairs(keys).filter { !copies.contains($0) }
         let verifier = RewriteVerifier(thresholds: configuration.rewriteThresholds)
+        if let trace = ProcessInfo.processInfo.environment["DEDUPE_TRACE"], let lines = try? String(contentsOfFile: trace, encoding: .utf8) {
+            let position = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let candidateSet = Set(candidates)
+            for line in lines.split(separator: "\n") {
+                let ids = line.split(separator: " ").map(String.init)
+                guard ids.count == 2, let a = position[ids[0]], let b = position[ids[1]] else { continue }
+                let m = verifier.measure(source: articles[a], derivative: articles[b], statistics: statistics)
+                let shared = Set(keys[a]).intersection(keys[b]).count
+                FileHandle.standardError.write(Data("TRACE \(ids[0]) \(ids[1]) candidate=\(candidateSet.contains(ArticlePair(a, b))) sharedKeys=\(shared) cov=\(m.sourceCoverage) al=\(m.derivativeAligned) order=\(m.orderPreserved) newfig=\(m.newFigureShare) n=\(m.alignment.count)\n".utf8))
+            }
+        }
         let verified = parallelMap(candidates.count, workers: workers, chunk: 64, makeState: {}) { _, i in
             let pair = candidates[i]
             return verifier.verify(pair, articles[pair.first], articles[pair.second], statistics: statistics)
@@ -98,6 +112,14 @@ public struct Scanner: Sendable {
         }
 
         let fingerprints = articles
+        var stages: [String: Double] = [:]
+        var stageStart = clock.now
+        func lap(_ name: String) {
+            let now = clock.now
+            stages[name] = Self.seconds(now - stageStart)
+            stageStart = now
+        }
+        stages["ingest"] = Self.seconds(stageStart - started)
 
         // Candidates.
         let index = BandIndex(parameters: lsh)
@@ -114,18 +136,25 @@ public struct Scanner: Sendable {
         }
         var links = verified.compactMap { $0 }
         var rewriteCandidates = 0
+        lap("copies")
         if config.detectRewrites {
             let rewrites = findRewrites(fingerprints, excluding: Set(links.map(\.pair)))
             rewriteCandidates = rewrites.candidates
             links.append(contentsOf: rewrites.links)
         }
 
+        lap("rewrites")
         let clusters = StarClusterer().cluster(articles, links: links)
+        lap("clusters")
         let elapsed = clock.now - started
         return Result(
             configuration: config, lsh: lsh, articles: articles, clusters: clusters, links: links,
             problems: problems, unsupported: listing.unsupported, fileCount: listing.files.count,
             candidatePairs: candidates.count, rewriteCandidatePairs: rewriteCandidates,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            seconds: Self.seconds(elapsed), stageSeconds: stages)
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }

@@ -28,26 +28,28 @@ public struct ContentProfile: Sendable, Equatable {
     /// Builds the profile of a tokenised text.
     public init(_ text: TokenizedText) {
         let sentenceCount = text.sentenceStarts.count
+        terms.reserveCapacity(text.count / 2)
+        sentenceOfTerm.reserveCapacity(text.count / 2)
         var sentence = -1
         var nextStart = 0
-        for i in 0..<text.count {
-            while nextStart < sentenceCount, Int(text.sentenceStarts[nextStart]) == i {
-                sentence += 1
-                nextStart += 1
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for i in 0..<text.count {
+                while nextStart < sentenceCount, Int(text.sentenceStarts[nextStart]) == i {
+                    sentence += 1
+                    nextStart += 1
+                }
+                let token = UnsafeBufferPointer(rebasing: bytes[Int(text.tokenStarts[i])..<Int(text.tokenEnds[i])])
+                guard let term = ContentTerms.termID(token) else { continue }
+                terms.append(term)
+                sentenceOfTerm.append(UInt16(clamping: max(sentence, 0)))
+                if token[0] &- 48 < 10 { figures.append(term) }
             }
-            let start = Int(text.tokenStarts[i]), end = Int(text.tokenEnds[i])
-            guard let term = ContentTerms.termID(text.bytes[start..<end]) else { continue }
-            terms.append(term)
-            sentenceOfTerm.append(UInt16(clamping: max(sentence, 0)))
-            let first = text.bytes[start]
-            if first &- 48 < 10 { figures.append(term) }
         }
         for s in 0..<sentenceCount {
             let range = text.sentenceTokenRange(s)
             guard !range.isEmpty else { continue }
             sentenceSpans.append(text.sourceStarts[range.lowerBound]..<text.sourceEnds[range.upperBound - 1])
         }
-        if sentenceSpans.count > Int(UInt16.max) { sentenceOfTerm = sentenceOfTerm.map { min($0, UInt16.max) } }
         figures.sort()
         figures = figures.uniquedSorted()
     }
@@ -66,7 +68,7 @@ extension Array where Element: Equatable {
 /// Stop words and the light stemmer that turn tokens into content terms.
 public enum ContentTerms {
     /// English function words plus the reporting verbs every news story uses ("said", "told").
-    static let stopWords: Set<[UInt8]> = Set("""
+    static let stopWordList = """
         a about above after again against all also am an and any are as at be because been before being below between \
         both but by can could did do does doing down during each few for from further had has have having he her here \
         hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off \
@@ -74,25 +76,40 @@ public enum ContentTerms {
         them themselves then there these they this those through to too under until up very was we were what when where \
         which while who whom why will with would you your yours yourself said says say saying told according mr mrs ms \
         s t d ll re ve m o y may might must shall upon via per whether yet however
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array($0.utf8) })
+        """
+
+    /// Stop words by their XXH3 hash, so a token is checked without building a string.
+    static let stopWordHashes: Set<UInt64> = Set(
+        stopWordList.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { XXH3.hash(String($0)) })
 
     /// Suffixes removed by ``stem(_:)``, longest first; a stem keeps at least three letters.
     static let suffixes: [[UInt8]] = ["ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"].map { Array($0.utf8) }
 
     /// The term id of a normalised token, or nil for a stop word: XXH3 of the stem, truncated to 32 bits.
-    public static func termID(_ token: ArraySlice<UInt8>) -> UInt32? {
-        if token.count <= 10, stopWords.contains(Array(token)) { return nil }
-        let stemmed = stem(token)
-        return stemmed.withUnsafeBytes { UInt32(truncatingIfNeeded: XXH3.hash($0, seed: 0x5445_524D)) }
+    public static func termID(_ token: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        if token.count <= 10, stopWordHashes.contains(XXH3.hash(UnsafeRawBufferPointer(token))) { return nil }
+        let stemmed = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(token)[0..<stemLength(token)])
+        return UInt32(truncatingIfNeeded: XXH3.hash(stemmed, seed: 0x5445_524D))
+    }
+
+    /// The term id of a token given as a string (tests, evidence).
+    public static func termID(_ token: String) -> UInt32? {
+        Array(token.utf8).withUnsafeBufferPointer { termID($0) }
     }
 
     /// A light suffix-stripping stemmer (plural, -ing, -ed, -ly, -ation), enough to match "rises"/"rise"
     /// and "acquisition"/"acquisitions" across a paraphrase; numbers and short words are kept as they are.
-    static func stem(_ token: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard token.count > 3, let first = token.first, first &- 48 >= 10 else { return token }
-        for suffix in suffixes where token.count - suffix.count >= 3 && token.reversed().starts(with: suffix.reversed()) {
-            return token.dropLast(suffix.count)
+    /// Returns the length of the stem.
+    static func stemLength(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+        guard token.count > 3, token[0] &- 48 >= 10 else { return token.count }
+        for suffix in suffixes where token.count - suffix.count >= 3 {
+            var matches = true
+            for k in 0..<suffix.count where token[token.count - suffix.count + k] != suffix[k] {
+                matches = false
+                break
+            }
+            if matches { return token.count - suffix.count }
         }
-        return token
+        return token.count
     }
 }
