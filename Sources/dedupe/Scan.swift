@@ -39,6 +39,9 @@ struct Scan: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
+    @Flag(name: .customLong("no-rewrites"), help: "Find copies only (duplicates and near-duplicates), not rewrites.")
+    var noRewrites = false
+
     @Flag(name: .shortAndLong, help: "Do not print input errors and warnings on stderr (they stay in the report).")
     var quiet = false
 
@@ -52,7 +55,8 @@ struct Scan: ParsableCommand {
     }
 
     var configuration: ScanConfiguration {
-        ScanConfiguration(threshold: threshold, shingleSize: shingleSize, permutations: numPerm, workers: jobs)
+        ScanConfiguration(threshold: threshold, shingleSize: shingleSize, permutations: numPerm, workers: jobs,
+                          detectRewrites: !noRewrites)
     }
 
     func run() throws {
