@@ -1,6 +1,6 @@
 /// Proposes rewrite candidates: pairs of articles that share several of their rarest content terms.
 ///
-/// Each article is represented by its `termsPerArticle` rarest terms among those that occur in at least
+/// Each article is represented by its `termsPerArticle` (or a fifth of its distinct terms, if more) rarest terms among those that occur in at least
 /// two articles and at most `maxDocumentFrequency` (rarity measured in the feed itself: names, figures,
 /// unusual words). A paraphrase rewords the phrasing but keeps those, so a rewrite and its source share
 /// several; two stories that merely share a topic share few. Postings are flat sorted arrays, bounded by
@@ -26,7 +26,9 @@ public struct RareTermIndex: Sendable {
             if df >= 2, df <= maxDocumentFrequency { scored.append((df, t)) }
         }
         scored.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }
-        return scored.prefix(termsPerArticle).map(\.term)
+        // Long articles (padded rewrites) get proportionally more key terms, so padding cannot crowd out
+        // the source's terms.
+        return scored.prefix(max(termsPerArticle, distinctTerms.count / 5)).map(\.term)
     }
 
     /// Pairs sharing at least ``minimumShared`` key terms, each once, sorted.

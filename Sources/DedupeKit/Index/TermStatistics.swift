@@ -7,14 +7,30 @@ public struct TermStatistics: Sendable {
     public private(set) var articleCount: Int
     private var documentFrequency: [UInt32: Int32]
 
-    /// Counts each article's distinct terms once.
-    public init(distinctTermsPerArticle: [[UInt32]]) {
-        articleCount = distinctTermsPerArticle.count
+    /// Counts each article's distinct terms once; articles with the same `copyGroup` (copies of one
+    /// another) count as one document, so a story syndicated ten times does not make its own names look
+    /// common. Without groups, every article is its own document.
+    public init(distinctTermsPerArticle: [[UInt32]], copyGroup: [Int]? = nil) {
+        let groups = copyGroup ?? Array(distinctTermsPerArticle.indices)
+        precondition(groups.count == distinctTermsPerArticle.count)
         var df: [UInt32: Int32] = [:]
         df.reserveCapacity(distinctTermsPerArticle.count * 8)
-        for terms in distinctTermsPerArticle {
-            for t in terms { df[t, default: 0] += 1 }
+        var lastGroup: [UInt32: Int] = [:]
+        let order = groups.indices.sorted { groups[$0] != groups[$1] ? groups[$0] < groups[$1] : $0 < $1 }
+        var documents = 0
+        var previousGroup = -1
+        for article in order {
+            let group = groups[article]
+            if group != previousGroup { documents += 1; previousGroup = group }
+            for t in distinctTermsPerArticle[article] {
+                if copyGroup != nil {
+                    if lastGroup[t] == group { continue }
+                    lastGroup[t] = group
+                }
+                df[t, default: 0] += 1
+            }
         }
+        articleCount = documents
         documentFrequency = df
     }
 

@@ -29,7 +29,21 @@ public enum ReportRenderer {
             for m in cluster.members {
                 let label = m.relation.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
                 out += "  \(label) \(line(m.id, m.outlet, m.date))  jaccard \(String(format: "%.2f", m.scores.jaccard))\n"
+                if let e = m.evidence {
+                    out += "      source covered \(String(format: "%.2f", e.sourceCoverage)), member aligned \(String(format: "%.2f", e.memberAligned)), "
+                        + "order \(String(format: "%.2f", e.orderPreserved)), \(e.alignedPassages.count) aligned passages\n"
+                    if !e.sharedNames.isEmpty { out += "      names: \(e.sharedNames.prefix(8).joined(separator: ", "))\n" }
+                    if !e.sharedFigures.isEmpty { out += "      figures: \(e.sharedFigures.prefix(10).joined(separator: ", "))\n" }
+                    if let p = e.alignedPassages.first {
+                        out += "      e.g. \"\(p.member.text.prefix(120))\"\n        <- \"\(p.source.text.prefix(120))\"\n"
+                    }
+                }
+                if let t = m.tells { out += "      tells: \(t.flags.joined(separator: ", "))\n" }
             }
+        }
+        if !report.suspectedRewrites.isEmpty {
+            out += "\nSuspected rewrites (tells, no source in this feed):\n"
+            for s in report.suspectedRewrites { out += "  \(s.article.id): \(s.tells.flags.joined(separator: ", "))\n" }
         }
         for (title, problems) in [("Errors", report.errors), ("Warnings", report.warnings), ("Not scanned", report.unsupported)] where !problems.isEmpty {
             out += "\n\(title):\n"

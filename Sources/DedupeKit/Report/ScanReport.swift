@@ -15,6 +15,15 @@ public struct ScanReport: Sendable, Codable, Equatable {
     public var warnings: [FeedProblem]
     /// Files in the feed that no format reads.
     public var unsupported: [FeedProblem]
+    /// Articles that show tells of machine rewriting but were not linked to a source in this feed
+    /// (their source may be elsewhere).
+    public var suspectedRewrites: [SuspectedRewrite]
+
+    /// An article with rewriting tells and no source found.
+    public struct SuspectedRewrite: Sendable, Codable, Equatable {
+        public var article: ArticleInfo
+        public var tells: TellsReport
+    }
 
     public struct Tool: Sendable, Codable, Equatable {
         public var name: String
@@ -87,6 +96,10 @@ public struct ScanReport: Sendable, Codable, Equatable {
         public var author: String?
         public var path: String
         public var scores: Scores
+        /// For rewrites: the aligned passages, shared names, figures and quotations, and the measures.
+        public var evidence: RewriteEvidenceReport?
+        /// Tells of machine rewriting in the member, when there are any.
+        public var tells: TellsReport?
     }
 
     /// Exact shingle scores of a member against the original, rounded to 4 decimals.

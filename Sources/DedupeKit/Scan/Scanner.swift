@@ -41,7 +41,19 @@ public struct Scanner: Sendable {
         let distinct = parallelMap(articles.count, workers: workers, chunk: 256, makeState: {}) { _, i in
             articles[i].profile.distinctTerms
         }
-        let statistics = TermStatistics(distinctTermsPerArticle: distinct)
+        // Copies count once in the document frequencies.
+        var group = Array(articles.indices)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while group[x] != x { group[x] = group[group[x]]; x = group[x] }
+            return x
+        }
+        for pair in copies {
+            let a = root(pair.first), b = root(pair.second)
+            if a != b { group[max(a, b)] = min(a, b) }
+        }
+        let copyGroup = articles.indices.map(root)
+        let statistics = TermStatistics(distinctTermsPerArticle: distinct, copyGroup: copyGroup)
         let index = RareTermIndex(maxDocumentFrequency: max(50, articles.count / 100))
         let keys = parallelMap(articles.count, workers: workers, chunk: 256, makeState: {}) { _, i in
             index.keyTerms(distinct[i], statistics: statistics)

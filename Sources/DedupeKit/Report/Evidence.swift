@@ -1,0 +1,143 @@
+import Foundation
+
+/// What an editor needs to check a rewrite link by hand: the passages that restate each other (with their
+/// text and code-point offsets in both articles), the names, figures and quotations both carry, the scores
+/// that decided, and the rewriting tells of the member.
+public struct RewriteEvidenceReport: Sendable, Codable, Equatable {
+    public var sourceCoverage: Double
+    public var memberAligned: Double
+    public var orderPreserved: Double
+    public var newFigureShare: Double
+    public var alignedPassages: [AlignedPassage]
+    public var sharedFigures: [String]
+    public var sharedNames: [String]
+    public var sharedQuotations: [String]
+
+    /// A member sentence and the source sentence it restates.
+    public struct AlignedPassage: Sendable, Codable, Equatable {
+        public var source: Passage
+        public var member: Passage
+        public var similarity: Double
+    }
+
+    /// A sentence, with its offsets in code points from the start of the article's body text.
+    public struct Passage: Sendable, Codable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var text: String
+    }
+}
+
+/// Tells of machine rewriting, as the report lists them for a member or a suspected rewrite.
+public struct TellsReport: Sendable, Codable, Equatable {
+    public var flags: [String]
+    public var mentionsOriginal: String?
+    public var faqBlock: String?
+    public var fillerPhrases: [String]?
+
+    public init?(_ tells: RewriteTells) {
+        guard !tells.isEmpty else { return nil }
+        flags = tells.flags
+        mentionsOriginal = tells.mentionsOriginal
+        faqBlock = tells.faqBlock
+        fillerPhrases = tells.fillerPhrases.count >= 2 ? tells.fillerPhrases : nil
+    }
+}
+
+/// Builds rewrite evidence by reading the two articles' texts again (a scan keeps no texts).
+public struct EvidenceBuilder: Sendable {
+    public var reader: FeedReader
+    /// At most this many aligned passages per member (the most similar first, then in member order).
+    public var maxPassages = 12
+
+    public init(reader: FeedReader = FeedReader()) {
+        self.reader = reader
+    }
+
+    /// The article's body text, read again from its file.
+    public func text(of article: Fingerprint) -> String? {
+        let path = article.metadata.location.path
+        let id = article.metadata.id
+        let relative = id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? id
+        let result = reader.read(FeedFile(path: path, relativeID: relative))
+        if let match = result.articles.first(where: { $0.metadata.id == id }) { return match.text }
+        // An id made unique with a suffix: fall back to the item's position.
+        if let item = article.metadata.location.item {
+            return result.articles.first(where: { $0.metadata.location.item == item })?.text
+        }
+        return result.articles.first?.text
+    }
+
+    public func evidence(source: Fingerprint, member: Fingerprint, measures: RewriteMeasures) -> RewriteEvidenceReport {
+        let sourceText = text(of: source) ?? ""
+        let memberText = text(of: member) ?? ""
+        let best = measures.alignment.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.derivative < $1.derivative }
+            .prefix(maxPassages).sorted { $0.derivative < $1.derivative }
+        let passages = best.compactMap { a -> RewriteEvidenceReport.AlignedPassage? in
+            guard a.source < source.profile.sentenceSpans.count, a.derivative < member.profile.sentenceSpans.count else { return nil }
+            return .init(source: passage(sourceText, source.profile.sentenceSpans[a.source]),
+                         member: passage(memberText, member.profile.sentenceSpans[a.derivative]),
+                         similarity: ScanReport.Scores.round(a.similarity))
+        }
+        var tokenizer = Tokenizer()
+        let sourceTokens = tokenizer.tokenize(sourceText), memberTokens = tokenizer.tokenize(memberText)
+        let memberFigures = Set(memberTokens.tokens.filter { $0.first?.isNumber == true })
+        var figures: [String] = []
+        for t in sourceTokens.tokens where t.first?.isNumber == true && memberFigures.contains(t) && !figures.contains(t) {
+            figures.append(t)
+        }
+        return RewriteEvidenceReport(
+            sourceCoverage: ScanReport.Scores.round(measures.sourceCoverage),
+            memberAligned: ScanReport.Scores.round(measures.derivativeAligned),
+            orderPreserved: ScanReport.Scores.round(measures.orderPreserved),
+            newFigureShare: ScanReport.Scores.round(measures.newFigureShare),
+            alignedPassages: passages, sharedFigures: figures,
+            sharedNames: Self.names(in: sourceText).filter { memberText.contains($0) },
+            sharedQuotations: Self.sharedQuotations(sourceText, memberTokens: memberTokens, tokenizer: &tokenizer))
+    }
+
+    private func passage(_ text: String, _ span: Range<Int32>) -> RewriteEvidenceReport.Passage {
+        .init(start: Int(span.lowerBound), end: Int(span.upperBound), text: TextSpan.extract(text, Int(span.lowerBound)..<Int(span.upperBound)))
+    }
+
+    /// Capitalised names: runs of capitalised words (with "of", "de", "&" inside), not counting a lone
+    /// capitalised word that only starts a sentence.
+    static func names(in text: String) -> [String] {
+        let pattern = #"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z'’\-]+(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][a-zA-Z'’\-]+)*"#
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) else { return [] }
+        let ns = text as NSString
+        var seen = Set<String>(), out: [String] = []
+        for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let name = ns.substring(with: match.range)
+            guard name.count >= 3, !commonCapitalised.contains(name), seen.insert(name).inserted else { continue }
+            out.append(name)
+        }
+        return out
+    }
+
+    private static let commonCapitalised: Set<String> = [
+        "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "In", "On", "At", "For", "But", "And",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "FAQ",
+    ]
+
+    /// Quotations of the source (four words or more between quotation marks) that the member repeats:
+    /// at least 70% of the quotation's word trigrams occur in the member.
+    static func sharedQuotations(_ source: String, memberTokens: TokenizedText, tokenizer: inout Tokenizer) -> [String] {
+        let pattern = #"["“]([^"“”]{10,600})["”]"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let ns = source as NSString
+        let memberWords = memberTokens.tokens
+        guard memberWords.count >= 3 else { return [] }
+        let memberTrigrams = Set((0...(memberWords.count - 3)).map { memberWords[$0..<($0 + 3)].joined(separator: " ") })
+        var out: [String] = []
+        for match in regex.matches(in: source, range: NSRange(location: 0, length: ns.length)) {
+            let quote = ns.substring(with: match.range(at: 1))
+            let words = tokenizer.tokenize(quote).tokens
+            guard words.count >= 4 else { continue }
+            let trigrams = (0...(words.count - 3)).map { words[$0..<($0 + 3)].joined(separator: " ") }
+            let found = trigrams.filter(memberTrigrams.contains).count
+            if Double(found) >= 0.7 * Double(trigrams.count) { out.append(quote) }
+        }
+        return out
+    }
+}
