@@ -21,15 +21,18 @@ public struct LSHParameters: Sendable, Equatable, Codable {
 
     /// The banding that minimises a weighted sum of the false-positive area (the S-curve below the
     /// threshold) and the false-negative area (one minus the curve above it), as datasketch's
-    /// `MinHashLSH` chooses it. dedupe weights misses nine times more than extra candidates, because
-    /// every candidate is verified exactly and a missed pair is lost for good.
-    public static func optimal(threshold: Double, permutations: Int, falseNegativeWeight: Double = 0.9) -> LSHParameters {
+    /// `MinHashLSH` chooses it, among the bandings that make a pair exactly at the threshold a candidate
+    /// with probability at least `minimumRecallAtThreshold`. dedupe weights misses nine times more than
+    /// extra candidates, because every candidate is verified exactly and a missed pair is lost for good.
+    public static func optimal(threshold: Double, permutations: Int, falseNegativeWeight: Double = 0.9,
+                               minimumRecallAtThreshold: Double = 0.85) -> LSHParameters {
         let falsePositiveWeight = 1 - falseNegativeWeight
         var best = LSHParameters(bands: 1, rows: permutations)
         var bestError = Double.infinity
         for bands in 1...permutations {
             for rows in 1...(permutations / bands) {
                 let p = LSHParameters(bands: bands, rows: rows)
+                guard p.candidateProbability(atSimilarity: threshold) >= minimumRecallAtThreshold else { continue }
                 let fp = integrate(from: 0, to: threshold) { p.candidateProbability(atSimilarity: $0) }
                 let fn = integrate(from: threshold, to: 1) { 1 - p.candidateProbability(atSimilarity: $0) }
                 let error = falsePositiveWeight * fp + falseNegativeWeight * fn
