@@ -38,8 +38,30 @@ public struct StarClusterer: Sendable {
         return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
     }
 
+    /// Articles from most to least original: by ``precedes(_:_:)``, except that where a verifier decided
+    /// a link's direction (a rewrite between undated articles, say), the derivative is moved to just after
+    /// its original, so the original is already a cluster source when the derivative is visited.
+    static func visitOrder(_ articles: [Fingerprint], links: [VerifiedLink]) -> [Int] {
+        var order = articles.indices.sorted { precedes(articles[$0], articles[$1]) }
+        let directed = links.compactMap { link -> (original: Int, derivative: Int)? in
+            guard let first = link.originalIsFirst else { return nil }
+            return first ? (link.pair.first, link.pair.second) : (link.pair.second, link.pair.first)
+        }
+        guard !directed.isEmpty else { return order }
+        var position = [Int](repeating: 0, count: articles.count)
+        // Each pass moves every out-of-order derivative; a cycle of decisions cannot loop forever.
+        for _ in 0...directed.count {
+            for (p, article) in order.enumerated() { position[article] = p }
+            guard let violation = directed.first(where: { position[$0.original] > position[$0.derivative] }) else { break }
+            order.remove(at: position[violation.derivative])
+            let target = order.firstIndex(of: violation.original)! + 1
+            order.insert(violation.derivative, at: target)
+        }
+        return order
+    }
+
     public func cluster(_ articles: [Fingerprint], links: [VerifiedLink]) -> [Cluster] {
-        let order = articles.indices.sorted { Self.precedes(articles[$0], articles[$1]) }
+        let order = Self.visitOrder(articles, links: links)
         var rank = [Int](repeating: 0, count: articles.count)
         for (position, article) in order.enumerated() { rank[article] = position }
 

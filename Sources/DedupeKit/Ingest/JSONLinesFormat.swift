@@ -59,11 +59,17 @@ enum JSONObjectFields {
         location: ArticleLocation, displayPath: String, line: Int?
     ) -> Result<(Article, FeedProblem?), FeedProblem> {
         var builder = MetadataBuilder()
-        for (key, value) in fields {
-            if let text = scalarString(value) { builder.set(key, text) }
+        // A dictionary's order differs from instance to instance and run to run, so visit the keys in a
+        // fixed order (canonical names first, then the rest by name): "the first name wins" must pick the
+        // same `id` (over `guid`, `uid`), title and date every time, or ids are not stable.
+        let canonical = ["title", "date", "url", "outlet", "id", "author"]
+        func rank(_ key: String) -> Int { canonical.firstIndex(of: key.lowercased()) ?? canonical.count }
+        for key in fields.keys.sorted(by: { (rank($0), $0) < (rank($1), $1) }) {
+            if let text = scalarString(fields[key]!) { builder.set(key, text) }
         }
-        let text = textKeys.lazy.compactMap { fields[$0] as? String }.first?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        // The first non-empty text field: an empty `text` does not hide a `body`.
+        let text = textKeys.lazy.compactMap { (fields[$0] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .first { !$0.isEmpty } ?? ""
         guard !text.isEmpty else {
             return .failure(FeedProblem(path: displayPath, line: line, reason: "no article text (no non-empty \"text\", \"body\" or \"content\" field)"))
         }
