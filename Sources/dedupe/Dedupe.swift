@@ -15,9 +15,11 @@ struct Dedupe: ParsableCommand {
               1  report written; some inputs could not be read or were malformed (see "errors")
               2  usage error (unknown option, bad value, no path)
               3  the report could not be written
+              4  the index is in use by another run (nothing done)
+              5  the index cannot be used (corrupt, not a dedupe index, other settings)
             """,
         version: DedupeVersion.current,
-        subcommands: [Scan.self],
+        subcommands: [Scan.self, IndexCommand.self, Extract.self],
         defaultSubcommand: nil
     )
 
@@ -27,6 +29,8 @@ struct Dedupe: ParsableCommand {
         case inputErrors = 1
         case usage = 2
         case reportNotWritten = 3
+        case indexBusy = 4
+        case indexUnusable = 5
     }
 
     static func main() {

@@ -1,6 +1,8 @@
 import ArgumentParser
+import DedupeIndex
 import DedupeKit
 import Foundation
+import Logging
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -42,11 +44,21 @@ struct Scan: ParsableCommand {
     @Flag(name: .customLong("no-rewrites"), help: "Find copies only (duplicates and near-duplicates), not rewrites.")
     var noRewrites = false
 
-    @Flag(name: .shortAndLong, help: "Do not print input errors and warnings on stderr (they stay in the report).")
-    var quiet = false
+    @Option(name: .customLong("index"), help: "SQLite index file: compare with everything indexed, add what is new (created when missing).")
+    var index: String?
+
+    @Option(name: .customLong("window"), help: "With --index: compare only articles dated at most DAYS apart.")
+    var window: Int?
+
+    @Flag(name: .customLong("only-new"), help: "With --index: report only clusters that gained members in this run.")
+    var onlyNew = false
+
+    @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one PATH to scan") }
+        if index == nil, window != nil || onlyNew { throw ValidationError("--window and --only-new need --index FILE") }
+        if let window, window < 0 { throw ValidationError("--window must be 0 or more days, got \(window)") }
         do {
             try configuration.validate()
         } catch {
@@ -60,12 +72,26 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
-        let result = Scanner(configuration: configuration).scan(paths)
-        let report = ReportBuilder.report(from: result)
-        if !quiet {
-            for problem in result.problems + result.unsupported {
-                FileHandle.standardError.write(Data("dedupe: \(problem)\n".utf8))
+        let logger = logging.makeLogger("dedupe")
+        let result: DedupeKit.Scanner.Result
+        if let index {
+            let scanner = IndexedScanner(configuration: configuration, indexPath: index, windowDays: window, onlyNew: onlyNew,
+                                         logger: logger, progress: logging.progress)
+            do {
+                (result, _) = try scanner.scan(paths)
+            } catch {
+                logger.error("\(error.description)")
+                if case .locked = error { throw ExitCode(Dedupe.Exit.indexBusy.rawValue) }
+                throw ExitCode(Dedupe.Exit.indexUnusable.rawValue)
             }
+            if logging.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        } else {
+            result = DedupeKit.Scanner(configuration: configuration).scan(paths)
+        }
+        let report = ReportBuilder.report(from: result)
+        for problem in result.problems + result.unsupported {
+            let message: Logger.Message = "\(problem.line.map { "\(problem.path):\($0)" } ?? problem.path): \(problem.reason)"
+            if problem.severity == .error { logger.error(message) } else { logger.warning(message) }
         }
         let data = try ReportRenderer.render(report, as: format)
         if let output {

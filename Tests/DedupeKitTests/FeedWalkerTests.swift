@@ -155,7 +155,8 @@ struct FeedReaderTests {
             let md = try TestSupport.write("title: T\n\nBody.", to: "a.MD", in: base)
             let jsonl = try TestSupport.write(#"{"text": "Line."}"#, to: "b.ndjson", in: base)
             let reader = FeedReader()
-            #expect(reader.supportedExtensions == ["txt", "md", "text", "markdown", "jsonl", "ndjson"])
+            #expect(reader.supportedExtensions == ["txt", "md", "text", "markdown", "jsonl", "ndjson", "html", "htm", "xhtml",
+                                                   "xml", "rss", "atom", "rdf", "json"])
             #expect(reader.read(FeedFile(path: md.path, relativeID: "a.MD")).articles.map(\.text) == ["Body."])
             #expect(reader.read(FeedFile(path: jsonl.path, relativeID: "b.ndjson")).articles.map(\.id) == ["b.ndjson#line-1"])
         }

@@ -20,12 +20,12 @@ struct SamplesScanTests {
 
     @Test func totals() {
         let result = scan()
-        #expect(result.fileCount == 17)
-        #expect(result.articles.count == 20)
+        #expect(result.fileCount == 23)  // 17, plus the 6 files of formats/
+        #expect(result.articles.count == 31)  // 20, plus the 11 articles of formats/
         #expect(result.problems.filter { $0.severity == .error }.count == 3)
         #expect(result.problems.filter { $0.severity == .warning }.count == 1)
         #expect(result.unsupported.isEmpty)
-        #expect(result.clusters.count == 3)
+        #expect(result.clusters.count == 4)
     }
 
     @Test func harbourBridgeCluster() throws {
@@ -65,6 +65,8 @@ struct SamplesScanTests {
             "farm/harbour-bridge-rewrite.txt",
             "news/school-levy-original.txt", "news/school-levy-copy.txt",
             "other/weather-warning.txt", "wire/briefs.jsonl#brief-3",
+            "formats/quayside-market.html", "formats/coastal-wire.rss#cw-2026-0318-quayside",
+            "formats/valley-gazette.atom#tag:valleygazette.example,2026:quayside-market",
         ]
         #expect(linked.isSubset(of: allowed), "unexpected links: \(linked.subtracting(allowed))")
         #expect(linked.isSuperset(of: allowed.subtracting(["farm/harbour-bridge-rewrite.txt"])))

@@ -61,12 +61,15 @@ public struct RewriteTells: Sendable, Equatable, Codable {
         var questions = 0, answers = 0
         var faqLine: String?
         for rawLine in text.split(separator: "\n") {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            guard line.count < 400 else { continue }
+            // Only short lines starting with F, Q or A can be a FAQ heading or a Q:/A: line.
+            guard let firstByte = rawLine.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+                  [UInt8(ascii: "f"), UInt8(ascii: "q"), UInt8(ascii: "a")].contains(firstByte | 0x20),
+                  rawLine.utf8.count < 400 else { continue }
+            let line = rawLine.trimmedWhitespace()
             let lower = line.lowercased()
             if faqLine == nil, ["faq", "faq:", "faqs", "faqs:", "frequently asked questions", "frequently asked questions:"].contains(lower)
                 || lower.hasPrefix("faq:") && lower.count < 40 {
-                faqLine = line
+                faqLine = String(line)
             }
             if lower.hasPrefix("q:") || lower.hasPrefix("question:") { questions += 1 }
             if lower.hasPrefix("a:") || lower.hasPrefix("answer:") { answers += 1 }

@@ -34,6 +34,12 @@ public struct TermStatistics: Sendable {
         documentFrequency = df
     }
 
+    /// Statistics from known document frequencies (an index keeps them per term).
+    public init(articleCount: Int, documentFrequency: [UInt32: Int32]) {
+        self.articleCount = articleCount
+        self.documentFrequency = documentFrequency
+    }
+
     public func frequency(_ term: UInt32) -> Int {
         Int(documentFrequency[term] ?? 1)
     }

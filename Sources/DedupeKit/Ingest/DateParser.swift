@@ -6,7 +6,7 @@ import Foundation
 /// which article is the original.
 public enum DateParser {
     public static func parse(_ raw: String) -> ArticleDate? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = String(raw.trimmedWhitespace())
         guard !text.isEmpty else { return nil }
         if let first = text.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"),
            let date = parseISO8601(Array(text.utf8)) {

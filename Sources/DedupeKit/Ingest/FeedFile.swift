@@ -17,6 +17,22 @@ public struct FeedFile: Sendable, Equatable, Hashable {
               dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()
     }
+
+    /// Whether the file is gzip-compressed (`.gz`): ``FeedReader`` decompresses it first.
+    public var isGzip: Bool { fileExtension == "gz" }
+
+    /// For a compressed file, the extension before `.gz` (`jsonl` for `feed.jsonl.gz`), lower-case; `""` when
+    /// there is none (`feed.gz`). Nil for a file that is not compressed.
+    public var innerExtension: String? {
+        guard isGzip, let name = relativeID.split(separator: "/").last else { return nil }
+        let inner = name.dropLast(3)  // ".gz"
+        guard let dot = inner.lastIndex(of: "."), dot != inner.startIndex else { return "" }
+        return inner[inner.index(after: dot)...].lowercased()
+    }
+
+    /// The extension that picks the format: the inner one for a compressed file, else the last one. The id
+    /// keeps the whole name (`feeds/page.html.gz`), so it stays what the file is called.
+    public var formatExtension: String { innerExtension ?? fileExtension }
 }
 
 /// A way of reading articles from a file's bytes. Each format is one type; ``FeedReader`` picks by extension.

@@ -89,7 +89,7 @@ public struct FeedWalker: Sendable {
     /// Adds a file, keeping ids unique across several scanned paths: a clash is prefixed with the scanned
     /// path's name, and numbered if it still clashes.
     private func add(_ file: FeedFile, rootName: String, seenIDs: inout Set<String>, into listing: inout Listing) {
-        guard supportedExtensions.contains(file.fileExtension) else {
+        guard supportedExtensions.contains(file.formatExtension) else {  // `page.html.gz` is read as `.html`
             listing.unsupported.append(FeedProblem(path: file.path, reason: "unsupported file type; not scanned", severity: .warning))
             return
         }

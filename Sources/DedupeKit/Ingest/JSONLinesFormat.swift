@@ -56,7 +56,7 @@ enum JSONObjectFields {
 
     static func article(
         from fields: [String: Any], idPrefix: String, fallbackItemID: String,
-        location: ArticleLocation, displayPath: String, line: Int?
+        location: ArticleLocation, displayPath: String, line: Int?, idFromURL: Bool = false
     ) -> Result<(Article, FeedProblem?), FeedProblem> {
         var builder = MetadataBuilder()
         // A dictionary's order differs from instance to instance and run to run, so visit the keys in a
@@ -68,12 +68,13 @@ enum JSONObjectFields {
             if let text = scalarString(fields[key]!) { builder.set(key, text) }
         }
         // The first non-empty text field: an empty `text` does not hide a `body`.
-        let text = textKeys.lazy.compactMap { (fields[$0] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let text = textKeys.lazy.compactMap { (fields[$0] as? String).map { String($0.trimmedWhitespace()) } }
             .first { !$0.isEmpty } ?? ""
         guard !text.isEmpty else {
             return .failure(FeedProblem(path: displayPath, line: line, reason: "no article text (no non-empty \"text\", \"body\" or \"content\" field)"))
         }
-        let id = "\(idPrefix)#\(builder.itemID ?? fallbackItemID)"
+        // `idFromURL`: formats whose items have no line to name them fall back to the item's url before a number.
+        let id = "\(idPrefix)#\(builder.itemID ?? (idFromURL ? builder.url : nil) ?? fallbackItemID)"
         let (metadata, problem) = builder.build(id: id, location: location, displayPath: displayPath, line: line)
         return .success((Article(metadata: metadata, text: TextDecoding.normalizeLineEnds(text)), problem))
     }

@@ -33,7 +33,7 @@ struct MetadataBuilder {
     @discardableResult
     mutating func set(_ name: String, _ rawValue: String) -> Bool {
         guard let field = MetadataField.named(name) else { return false }
-        let value = rawValue.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = String(rawValue.trimmedWhitespace())
         guard !value.isEmpty else { return true }
         switch field {
         case .title: title = title ?? value
@@ -44,6 +44,16 @@ struct MetadataBuilder {
         case .author: author = author ?? value
         }
         return true
+    }
+
+    /// Sets the date from candidates in order of preference (a page's JSON-LD, meta tags, `<time>`; a feed
+    /// item's pubDate, published, updated): the first that parses wins, so a broken preferred field does not
+    /// hide a good one; when none parses, the first is kept and ``build(id:location:displayPath:line:)``
+    /// reports it. Does nothing when a date is already set.
+    mutating func setDate(candidates: [String]) {
+        let present = candidates.map { String($0.trimmedWhitespace()) }.filter { !$0.isEmpty }
+        guard rawDate == nil, let first = present.first else { return }
+        rawDate = present.first { DateParser.parse($0) != nil } ?? first
     }
 
     /// Metadata for an article with this id and location; a date that does not parse is left out and

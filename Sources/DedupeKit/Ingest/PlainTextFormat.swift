@@ -20,7 +20,7 @@ public struct PlainTextFormat: ArticleFormat {
             problems.append(FeedProblem(path: file.path, reason: "not valid UTF-8; decoded as Windows-1252", severity: .warning, articleRead: true))
         }
         let (header, body) = Self.splitHeader(decoded.text)
-        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(body.trimmedWhitespace())
         guard !text.isEmpty else {
             problems.append(FeedProblem(path: file.path, reason: "no article text (empty file or header only)"))
             return FileReadResult(problems: problems)
@@ -31,50 +31,82 @@ public struct PlainTextFormat: ArticleFormat {
         return FileReadResult(articles: [Article(metadata: metadata, text: text)], problems: problems)
     }
 
-    /// Splits a text into its header fields and its body.
+    /// Splits a text into its header fields and its body. Only the first lines are looked at: the scan
+    /// stops at the end of the header (or at the first line that cannot be part of one).
     static func splitHeader(_ text: String) -> (MetadataBuilder, Substring) {
         var builder = MetadataBuilder()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first else { return (builder, text[...]) }
+        var lines = LineCursor(text)
+        guard let first = lines.next() else { return (builder, text[...]) }
 
         // Front matter.
-        if first.trimmingCharacters(in: .whitespaces) == "---" {
-            for (index, line) in lines.enumerated().dropFirst() where line.trimmingCharacters(in: .whitespaces) == "---" {
-                for field in lines[1..<index] {
-                    if let (key, value) = keyValue(field) { builder.set(key, value) }
+        if first.trimmedWhitespace() == "---" {
+            var fields: [Substring] = []
+            while let line = lines.next() {
+                if line.trimmedWhitespace() == "---" {
+                    for field in fields {
+                        if let (key, value) = keyValue(field) { builder.set(key, value) }
+                    }
+                    return (builder, lines.rest)
                 }
-                return (builder, body(after: index, of: lines, in: text))
+                fields.append(line)
+                if fields.count > 200 { break }
             }
             return (MetadataBuilder(), text[...])
         }
 
         // `date YYYY-MM-DD ...` first line.
         let trimmedFirst = first.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" })
-        if trimmedFirst.lowercased().hasPrefix("date "),
+        if trimmedFirst.prefix(5).lowercased() == "date ",
            let token = trimmedFirst.dropFirst(5).split(separator: " ").first,
            DateParser.parseISO8601(Array(token.utf8)) != nil {
             builder.set("date", String(token))
-            return (builder, body(after: 0, of: lines, in: text))
+            return (builder, lines.rest)
         }
 
         // `key: value` lines up to a blank line.
         var candidate = MetadataBuilder()
         var knownFields = 0
-        for (index, line) in lines.enumerated() {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
-                if index > 0, knownFields > 0 { return (candidate, body(after: index, of: lines, in: text)) }
+        var line: Substring? = first
+        var count = 0
+        while let current = line {
+            if current.isBlank {
+                if count > 0, knownFields > 0 { return (candidate, lines.rest) }
                 break
             }
-            guard let (key, value) = keyValue(line) else { break }
+            guard let (key, value) = keyValue(current) else { break }
             if candidate.set(key, value) { knownFields += 1 }
+            count += 1
+            line = lines.next()
         }
         return (builder, text[...])
+    }
+
+    /// Walks a text line by line (`\n`-separated) without splitting all of it.
+    struct LineCursor {
+        let text: String
+        var position: String.Index
+
+        init(_ text: String) {
+            self.text = text
+            position = text.startIndex
+        }
+
+        /// Everything after the lines already read.
+        var rest: Substring { text[position...] }
+
+        mutating func next() -> Substring? {
+            guard position < text.endIndex else { return nil }
+            let end = text[position...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[position..<end]
+            position = end < text.endIndex ? text.index(after: end) : end
+            return line
+        }
     }
 
     /// `key: value`, where the key is a short word of letters, digits, `_` or `-`.
     static func keyValue(_ line: Substring) -> (String, String)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
-        let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+        let key = String(line[..<colon].trimmedWhitespace())
         guard !key.isEmpty, key.count <= 32,
               key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" })
         else { return nil }

@@ -41,7 +41,7 @@ public enum ReportBuilder {
                 minhash: "one-permutation hashing with optimal densification over XXH3-64 shingle hashes",
                 bands: lsh.bands, rows: lsh.rows, sCurve: curve),
             summary: .init(
-                files: result.fileCount, articles: articles.count, clusters: clusters.count,
+                files: result.fileCount, articles: result.articleCount, clusters: clusters.count,
                 linkedArticles: clusters.reduce(0) { $0 + 1 + $1.members.count },
                 errors: errors.count, warnings: warnings.count, unsupportedFiles: result.unsupported.count,
                 candidatePairs: result.candidatePairs, verifiedLinks: result.links.count,

@@ -8,7 +8,7 @@ import Synchronization
 /// gives exactly what a one-thread run gives. Work is handed out in small chunks from a shared counter,
 /// so one slow file does not hold up a whole core's share. Each worker gets its own `State` (a tokenizer
 /// with its cache, for example) from `makeState`.
-func parallelMap<State, T: Sendable>(
+public func parallelMap<State, T: Sendable>(
     _ count: Int, workers: Int, chunk: Int = 16, makeState: @Sendable () -> State, _ body: @Sendable (inout State, Int) -> T
 ) -> [T] {
     guard count > 0 else { return [] }

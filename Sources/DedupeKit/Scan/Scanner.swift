@@ -33,6 +33,28 @@ public struct Scanner: Sendable {
         /// Wall seconds per stage: ingest (read and fingerprint), copies (LSH and verification),
         /// rewrites (term statistics, candidates, alignment), clusters.
         public var stageSeconds: [String: Double] = [:]
+        /// Articles in the scan (an indexed run loads only the fingerprints its report needs).
+        public var articleCount: Int
+
+        public init(
+            configuration: ScanConfiguration, lsh: LSHParameters, articles: [Fingerprint], clusters: [StarClusterer.Cluster],
+            links: [VerifiedLink], problems: [FeedProblem], unsupported: [FeedProblem], fileCount: Int, candidatePairs: Int,
+            rewriteCandidatePairs: Int, seconds: Double, stageSeconds: [String: Double] = [:], articleCount: Int? = nil
+        ) {
+            self.articleCount = articleCount ?? articles.count
+            self.configuration = configuration
+            self.lsh = lsh
+            self.articles = articles
+            self.clusters = clusters
+            self.links = links
+            self.problems = problems
+            self.unsupported = unsupported
+            self.fileCount = fileCount
+            self.candidatePairs = candidatePairs
+            self.rewriteCandidatePairs = rewriteCandidatePairs
+            self.seconds = seconds
+            self.stageSeconds = stageSeconds
+        }
     }
 
     /// The rewrite stage: feed-wide term statistics, rare-term candidates, alignment verification.
@@ -78,6 +100,23 @@ public struct Scanner: Sendable {
         return (verified.compactMap { $0 }, candidates.count)
     }
 
+    /// Reads one file and fingerprints its articles; an article without words is a problem.
+    public static func readAndFingerprint(_ file: FeedFile, reader: FeedReader, fingerprinter: inout Fingerprinter,
+                                          bytes: [UInt8]? = nil) -> ([Fingerprint], [FeedProblem]) {
+        let read = bytes.map { reader.read(file, bytes: $0) } ?? reader.read(file)
+        var problems = read.problems
+        var prints: [Fingerprint] = []
+        for article in read.articles {
+            if let print = fingerprinter.fingerprint(article) {
+                prints.append(print)
+            } else {
+                problems.append(FeedProblem(path: article.metadata.location.path, line: article.metadata.location.item,
+                                            reason: "no words to compare (text has no letters or digits)"))
+            }
+        }
+        return (prints, problems)
+    }
+
     public func scan(_ paths: [String]) -> Result {
         let clock = ContinuousClock()
         let started = clock.now
@@ -90,19 +129,7 @@ public struct Scanner: Sendable {
         let perFile = parallelMap(listing.files.count, workers: config.workers, chunk: 8,
                                   makeState: { Fingerprinter(shingleSize: config.shingleSize, permutations: config.permutations) }) {
             fingerprinter, index -> ([Fingerprint], [FeedProblem]) in
-            let file = listing.files[index]
-            let read = reader.read(file)
-            var problems = read.problems
-            var prints: [Fingerprint] = []
-            for article in read.articles {
-                if let print = fingerprinter.fingerprint(article) {
-                    prints.append(print)
-                } else {
-                    problems.append(FeedProblem(path: article.metadata.location.path, line: article.metadata.location.item,
-                                                reason: "no words to compare (text has no letters or digits)"))
-                }
-            }
-            return (prints, problems)
+            Self.readAndFingerprint(listing.files[index], reader: reader, fingerprinter: &fingerprinter)
         }
         var articles: [Fingerprint] = []
         var problems = listing.problems
@@ -166,7 +193,7 @@ public struct Scanner: Sendable {
             seconds: Self.seconds(elapsed), stageSeconds: stages)
     }
 
-    static func seconds(_ d: Duration) -> Double {
+    public static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }

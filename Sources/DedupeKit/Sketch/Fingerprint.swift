@@ -15,6 +15,17 @@ public struct Fingerprint: Sendable {
     public var tells: RewriteTells
 
     public var id: String { metadata.id }
+
+    public init(metadata: ArticleMetadata, tokenCount: Int, contentHash: UInt64, shingles: ShingleSet, signature: [UInt32],
+                profile: ContentProfile, tells: RewriteTells) {
+        self.metadata = metadata
+        self.tokenCount = tokenCount
+        self.contentHash = contentHash
+        self.shingles = shingles
+        self.signature = signature
+        self.profile = profile
+        self.tells = tells
+    }
 }
 
 /// Turns articles into fingerprints. Owns a ``Tokenizer`` (and its cache), so each worker uses its own.

@@ -50,6 +50,11 @@ public struct ShingleSet: Sendable, Equatable {
         self.values = values
     }
 
+    /// A set from values that are already sorted and distinct (as stored in an index).
+    public init(sortedValues: [UInt32]) {
+        values = sortedValues
+    }
+
     public var count: Int { values.count }
 
     /// Size of the intersection, by merging the two sorted arrays.

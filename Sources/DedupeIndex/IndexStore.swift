@@ -1,0 +1,148 @@
+import DedupeKit
+import Foundation
+import GRDB
+
+/// The index file: opening (with checks that it is a dedupe index built with this run's settings), and the
+/// row-level operations the indexed scan, `index stats` and `index prune` share.
+public struct IndexStore: Sendable {
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// The settings that make fingerprints comparable; an index refuses a run with other values.
+    static func settings(_ c: ScanConfiguration) -> [String: String] {
+        ["shingleSize": String(c.shingleSize), "permutations": String(c.permutations), "threshold": String(c.threshold)]
+    }
+
+    /// Opens (creating when missing) and migrates the index, then checks its format and settings.
+    /// `configuration` nil opens an existing index for maintenance without a settings check.
+    public static func open(_ path: String, configuration: ScanConfiguration?) throws(IndexError) -> IndexStore {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if configuration == nil, !exists { throw .failed(path: path, reason: "no index at this path") }
+        if exists, let handle = FileHandle(forReadingAtPath: path) {
+            let head = handle.readData(ofLength: 16)
+            try? handle.close()
+            if !head.isEmpty, head != Data("SQLite format 3\u{0}".utf8) {
+                throw .corrupt(path: path, reason: "not an SQLite database file")
+            }
+        }
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(5)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw .corrupt(path: path, reason: String(describing: error))
+        }
+        do {
+            try queue.read { db in
+                let integrity = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "unknown"
+                guard integrity == "ok" else { throw IndexError.corrupt(path: path, reason: "integrity check: \(integrity)") }
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if !tables.isEmpty, !tables.contains("meta") {
+                    throw IndexError.foreign(path: path, reason: "an SQLite database without dedupe's tables (has \(tables.prefix(5).joined(separator: ", ")))")
+                }
+                if tables.contains("meta") {
+                    let format = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+                    guard format == IndexSchema.format else {
+                        throw IndexError.foreign(path: path, reason: "meta.format is \(format ?? "missing")")
+                    }
+                }
+            }
+            let migrator = IndexSchema.migrator
+            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw IndexError.foreign(path: path, reason: "written by a newer dedupe (unknown schema migrations)")
+            }
+            try migrator.migrate(queue)
+            if let configuration {
+                try queue.write { db in
+                    for (key, value) in settings(configuration).sorted(by: { $0.key < $1.key }) {
+                        if let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) {
+                            guard stored == value else {
+                                throw IndexError.settingsMismatch(path: path, reason: "\(key) is \(stored) in the index, \(value) in this run")
+                            }
+                        } else {
+                            try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+                        }
+                    }
+                }
+            }
+        } catch let error as IndexError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw .corrupt(path: path, reason: error.message ?? "\(error)")
+        } catch {
+            throw .failed(path: path, reason: String(describing: error))
+        }
+        return IndexStore(queue: queue, path: path)
+    }
+
+    /// Marks the live articles of a file gone (or deletes them, when the file is re-ingested), with their
+    /// postings and links; returns how many. Their terms leave the document frequencies.
+    func retireArticles(path: String, run: Int64, db: Database, delete: Bool = false) throws -> Int {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, distinctTerms, countedInFrequency, goneRun FROM articles WHERE path = ?", arguments: [path])
+        var live = 0
+        for row in rows {
+            let id: Int64 = row["id"]
+            let wasLive = (row["goneRun"] as Int64?) == nil
+            if wasLive {
+                live += 1
+                if (row["countedInFrequency"] as Int) == 1 {
+                    try adjustFrequencies(BlobCoding.decode(row["distinctTerms"] as Data), by: -1, db: db)
+                }
+            }
+            if delete || wasLive {
+                try db.execute(sql: "DELETE FROM bandKeys WHERE article = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM keyTerms WHERE article = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM links WHERE first = ? OR second = ?", arguments: [id, id])
+            }
+            if delete {
+                try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+            } else if wasLive {
+                try db.execute(sql: "UPDATE articles SET goneRun = ? WHERE id = ?", arguments: [run, id])
+            }
+        }
+        return live
+    }
+
+    /// Whether a live article already has this text (a verbatim copy does not count again in frequencies).
+    func hasLiveCopy(_ f: Fingerprint, db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM articles WHERE contentHash = ? AND tokenCount = ? AND goneRun IS NULL AND countedInFrequency = 1)
+            """, arguments: [Int64(bitPattern: f.contentHash), f.tokenCount]) ?? false
+    }
+
+    func adjustFrequencies(_ terms: [UInt32], by delta: Int, db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO termFrequency (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df
+            """)
+        for t in terms { try statement.execute(arguments: [Int64(t), delta]) }
+    }
+
+    /// Document frequencies of the given terms, as term statistics over `documents` documents.
+    func statistics(for terms: [UInt32], documents: Int, db: Database) throws -> TermStatistics {
+        var df: [UInt32: Int32] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT df FROM termFrequency WHERE term = ?")
+        for t in terms {
+            if let value = try Int32.fetchOne(statement, arguments: [Int64(t)]), value > 0 { df[t] = value }
+        }
+        return TermStatistics(articleCount: max(documents, 1), documentFrequency: df)
+    }
+
+    func insertLink(_ link: VerifiedLink, first: Int64, second: Int64, run: Int64, db: Database) throws {
+        let rewrite = try link.rewrite.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO links (first, second, relation, jaccard, firstInSecond, secondInFirst, originalIsFirst, rewrite, run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [first, second, link.relation.rawValue, link.scores.jaccard, link.scores.firstInSecond,
+                             link.scores.secondInFirst, link.originalIsFirst.map { $0 ? 1 : 0 }, rewrite, run])
+    }
+
+    func decodeLink(_ row: Row, first: Int, second: Int) -> VerifiedLink? {
+        guard let relation = Relation(rawValue: row["relation"]) else { return nil }
+        let scores = PairScores(jaccard: row["jaccard"], firstInSecond: row["firstInSecond"], secondInFirst: row["secondInFirst"])
+        let rewrite = (row["rewrite"] as String?).flatMap { try? JSONDecoder().decode(RewriteMeasures.self, from: Data($0.utf8)) }
+        return VerifiedLink(pair: ArticlePair(first, second), relation: relation, scores: scores,
+                            originalIsFirst: (row["originalIsFirst"] as Int?).map { $0 == 1 }, rewrite: rewrite)
+    }
+}

@@ -1,0 +1,363 @@
+import DedupeKit
+import Foundation
+import GRDB
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A scan against a persistent index: tonight's new and changed articles are fingerprinted, compared with
+/// everything indexed (through band keys and rare-term postings kept in SQLite), added, and the clusters of
+/// the whole index reported.
+///
+/// Crash safety comes from doing the work in small transactions whose effects are idempotent: files are
+/// ingested in feed order, a batch per transaction, together with their `files` rows (so a rerun skips them);
+/// articles are verified in id order, each batch's links written in the same transaction that marks them
+/// verified. A run killed at any point leaves a consistent index, and the next run finishes exactly the
+/// work that was left, with the same result as an uninterrupted run. Each pair is verified once, when its
+/// later-inserted article is verified.
+public struct IndexedScanner: Sendable {
+    public var configuration: ScanConfiguration
+    public var reader: FeedReader
+    public var indexPath: String
+    /// Compare only articles whose dates are at most this many days apart (undated articles always compare).
+    public var windowDays: Int?
+    /// Report only clusters that gained members in this run (the morning view).
+    public var onlyNew: Bool
+    public var logger: Logger
+    /// Called with short progress lines (the CLI shows them only on a terminal).
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(configuration: ScanConfiguration, indexPath: String, reader: FeedReader = FeedReader(), windowDays: Int? = nil,
+                onlyNew: Bool = false, logger: Logger = Logger(label: "dedupe.index"), progress: (@Sendable (String) -> Void)? = nil) {
+        self.configuration = configuration
+        self.reader = reader
+        self.indexPath = indexPath
+        self.windowDays = windowDays
+        self.onlyNew = onlyNew
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// What an indexed run did, besides the scan result.
+    public struct RunSummary: Sendable, Codable, Equatable {
+        public var run: Int64
+        public var newOrChangedFiles: Int
+        public var unchangedFiles: Int
+        public var goneFiles: Int
+        public var newArticles: Int
+        public var goneArticles: Int
+        public var verifiedArticles: Int
+        public var liveArticles: Int
+    }
+
+    public func scan(_ paths: [String]) throws(IndexError) -> (DedupeKit.Scanner.Result, RunSummary) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let lock = try IndexLock(indexPath: indexPath)
+        defer { withExtendedLifetime(lock) {} }
+        let store = try IndexStore.open(indexPath, configuration: configuration)
+        do {
+            return try run(paths, store: store, clock: clock, started: started)
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError.failed(path: indexPath, reason: String(describing: error))
+        }
+    }
+
+    private func run(_ paths: [String], store: IndexStore, clock: ContinuousClock, started: ContinuousClock.Instant) throws -> (DedupeKit.Scanner.Result, RunSummary) {
+        let db = store.queue
+        let config = configuration
+        let lsh = config.lsh
+        let bandIndex = BandIndex(parameters: lsh)
+        var stages: [String: Double] = [:]
+        var lapStart = clock.now
+        func lap(_ name: String) {
+            stages[name] = DedupeKit.Scanner.seconds(clock.now - lapStart)
+            lapStart = clock.now
+        }
+
+        let runID: Int64 = try db.write { db in
+            try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+            try db.execute(sql: "INSERT INTO runs (started, status) VALUES (?, 'running')", arguments: [Date().ISO8601Format()])
+            return db.lastInsertedRowID
+        }
+        logger.info("run \(runID) on \(indexPath)")
+
+        // 1. Which files are new, changed, unchanged or gone.
+        let absoluteRoots = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let listing = FeedWalker(supportedExtensions: reader.supportedExtensions).walk(absoluteRoots)
+        struct Known { var size: Int64; var mtime: Int64; var hash: Int64; var problems: String?; var gone: Bool }
+        let known: [String: Known] = try db.read { db in
+            var map: [String: Known] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, contentHash, problems, goneRun FROM files")
+            while let row = try rows.next() {
+                map[row["path"]] = Known(size: row["size"], mtime: row["mtime"], hash: row["contentHash"], problems: row["problems"],
+                                         gone: (row["goneRun"] as Int64?) != nil)
+            }
+            return map
+        }
+        var toRead: [(file: FeedFile, size: Int64, mtime: Int64)] = []
+        var problems = listing.problems
+        var unchanged = 0
+        for file in listing.files {
+            var info = stat()
+            guard stat(file.path, &info) == 0 else {
+                problems.append(FeedProblem(path: file.path, reason: "cannot open: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            let size = Int64(info.st_size)
+            let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            if let k = known[file.path], !k.gone, k.size == size, k.mtime == mtime {
+                unchanged += 1
+                problems.append(contentsOf: Self.decodeProblems(k.problems))
+            } else {
+                toRead.append((file, size, mtime))
+            }
+        }
+        let seen = Set(listing.files.map(\.path))
+        let gonePaths = known.filter { path, k in
+            !k.gone && !seen.contains(path) && absoluteRoots.contains { root in path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/") }
+        }.keys.sorted()
+        lap("walk")
+
+        // 2. Ingest, in feed order, a batch of files per transaction.
+        var newArticles = 0, goneArticles = 0, changedFiles = 0
+        if !gonePaths.isEmpty {
+            goneArticles += try db.write { db in
+                var count = 0
+                for path in gonePaths {
+                    try db.execute(sql: "UPDATE files SET goneRun = ? WHERE path = ?", arguments: [runID, path])
+                    count += try store.retireArticles(path: path, run: runID, db: db)
+                }
+                return count
+            }
+            logger.info("\(gonePaths.count) files gone since the last run; their articles are marked gone")
+        }
+        let reader = self.reader
+        let batchSize = 512
+        var batchStart = 0
+        while batchStart < toRead.count {
+            let batch = Array(toRead[batchStart..<min(batchStart + batchSize, toRead.count)])
+            let results = parallelMap(batch.count, workers: config.workers, chunk: 8,
+                                      makeState: { Fingerprinter(shingleSize: config.shingleSize, permutations: config.permutations) }) {
+                fingerprinter, i -> (hash: Int64, prints: [Fingerprint], problems: [FeedProblem])? in
+                switch FeedReader.readBytes(batch[i].file.path) {
+                case .failure(let problem):
+                    return (0, [], [problem])
+                case .success(let bytes):
+                    let hash = Int64(bitPattern: XXH3.hash(bytes))
+                    if let k = known[batch[i].file.path], !k.gone, k.hash == hash { return nil }  // touched, not changed
+                    let (prints, problems) = DedupeKit.Scanner.readAndFingerprint(batch[i].file, reader: reader, fingerprinter: &fingerprinter, bytes: bytes)
+                    return (hash, prints, problems)
+                }
+            }
+            let (added, retired, changed, touched, batchProblems) = try db.write { db -> (Int, Int, Int, Int, [FeedProblem]) in
+                var added = 0, retired = 0, changed = 0, touched = 0
+                var batchProblems: [FeedProblem] = []
+                for (entry, result) in zip(batch, results) {
+                    guard let result else {
+                        touched += 1
+                        try db.execute(sql: "UPDATE files SET size = ?, mtime = ?, seenRun = ? WHERE path = ?",
+                                       arguments: [entry.size, entry.mtime, runID, entry.file.path])
+                        batchProblems.append(contentsOf: Self.decodeProblems(known[entry.file.path]?.problems))
+                        continue
+                    }
+                    changed += 1
+                    retired += try store.retireArticles(path: entry.file.path, run: runID, db: db, delete: true)
+                    for print in result.prints {
+                        let counted = try !store.hasLiveCopy(print, db: db)
+                        let id = try FingerprintRecord.insert(print, counted: counted, run: runID, db: db)
+                        for (band, key) in bandIndex.bandKeys(print.signature).enumerated() {
+                            try db.execute(sql: "INSERT OR IGNORE INTO bandKeys (band, key, article) VALUES (?, ?, ?)",
+                                           arguments: [band, Int64(bitPattern: key), id])
+                        }
+                        if counted { try store.adjustFrequencies(print.profile.distinctTerms, by: 1, db: db) }
+                        added += 1
+                    }
+                    let problemsJSON = result.problems.isEmpty ? nil : String(decoding: try JSONEncoder().encode(result.problems), as: UTF8.self)
+                    try db.execute(sql: """
+                        INSERT INTO files (path, size, mtime, contentHash, problems, seenRun, goneRun) VALUES (?, ?, ?, ?, ?, ?, NULL)
+                        ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
+                            contentHash = excluded.contentHash, problems = excluded.problems, seenRun = excluded.seenRun, goneRun = NULL
+                        """, arguments: [entry.file.path, entry.size, entry.mtime, result.hash, problemsJSON, runID])
+                    batchProblems.append(contentsOf: result.problems)
+                }
+                try db.execute(sql: "UPDATE runs SET newArticles = newArticles + ?, goneArticles = goneArticles + ? WHERE id = ?",
+                               arguments: [added, retired, runID])
+                return (added, retired, changed, touched, batchProblems)
+            }
+            newArticles += added
+            goneArticles += retired
+            changedFiles += changed
+            unchanged += touched
+            problems.append(contentsOf: batchProblems)
+            batchStart += batch.count
+            progress?("ingest \(batchStart)/\(toRead.count) files")
+        }
+        lap("ingest")
+
+        // 3. Verify every unverified article against the articles inserted before it.
+        let verified = try verifyPending(store: store, runID: runID, bandIndex: bandIndex)
+        lap("verify")
+
+        // 4. Clusters of the whole index, from the stored links.
+        var (result, summaryCounts) = try buildResult(store: store, runID: runID, listing: listing, problems: problems,
+                                                      lsh: lsh, started: started, clock: clock)
+        lap("clusters")
+        result.stageSeconds = stages
+        try db.write { db in
+            try db.execute(sql: "UPDATE runs SET status = 'done', finished = ? WHERE id = ?", arguments: [Date().ISO8601Format(), runID])
+        }
+        logger.info("run \(runID): \(newArticles) new articles, \(goneArticles) retired, \(verified) verified, \(summaryCounts) live")
+        return (result, RunSummary(
+            run: runID, newOrChangedFiles: changedFiles, unchangedFiles: unchanged, goneFiles: gonePaths.count,
+            newArticles: newArticles, goneArticles: goneArticles, verifiedArticles: verified, liveArticles: summaryCounts))
+    }
+
+    /// Verifies pending articles in id order, a batch per transaction; returns how many.
+    private func verifyPending(store: IndexStore, runID: Int64, bandIndex: BandIndex) throws -> Int {
+        let db = store.queue
+        let config = configuration
+        let copyVerifier = CopyVerifier(threshold: config.threshold)
+        let rewriteVerifier = RewriteVerifier(thresholds: config.rewriteThresholds)
+        let documents = try db.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE goneRun IS NULL AND countedInFrequency = 1") ?? 0
+        }
+        let rareTerms = RareTermIndex(maxDocumentFrequency: max(50, documents / 100))
+        let windowSeconds = windowDays.map { Int64($0) * 86_400 }
+        var total = 0
+        while true {
+            let pending: [(Int64, Fingerprint)] = try db.read { db in
+                try Row.fetchAll(db, sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE verified = 0 AND goneRun IS NULL ORDER BY id LIMIT 256")
+                    .map { ($0["id"], FingerprintRecord.decode($0)) }
+            }
+            guard !pending.isEmpty else { break }
+            try db.write { db in
+                for (id, article) in pending {
+                    // Copy candidates: any band key in common, among articles inserted earlier.
+                    var copyCandidates = Set<Int64>()
+                    for (band, key) in bandIndex.bandKeys(article.signature).enumerated() {
+                        let rows = try Int64.fetchAll(db, sql: "SELECT article FROM bandKeys WHERE band = ? AND key = ? AND article < ?",
+                                                      arguments: [band, Int64(bitPattern: key), id])
+                        copyCandidates.formUnion(rows)
+                    }
+                    // Rewrite candidates: two or more rare key terms in common.
+                    var rewriteCandidates = Set<Int64>()
+                    var keys: [UInt32] = []
+                    if config.detectRewrites {
+                        let distinct = article.profile.distinctTerms
+                        let statistics = try store.statistics(for: distinct, documents: documents, db: db)
+                        keys = rareTerms.keyTerms(distinct, statistics: statistics)
+                        if !keys.isEmpty {
+                            let list = keys.map { String(Int64($0)) }.joined(separator: ",")
+                            let rows = try Int64.fetchAll(db, sql: """
+                                SELECT article FROM keyTerms WHERE term IN (\(list)) AND article < ?
+                                GROUP BY article HAVING COUNT(*) >= \(rareTerms.minimumShared)
+                                """, arguments: [id])
+                            rewriteCandidates.formUnion(rows)
+                        }
+                    }
+                    let candidates = copyCandidates.union(rewriteCandidates).sorted()
+                    for other in candidates {
+                        guard let row = try Row.fetchOne(db, sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ? AND goneRun IS NULL",
+                                                         arguments: [other]) else { continue }
+                        let candidate = FingerprintRecord.decode(row)
+                        if let windowSeconds, let a = article.metadata.date, let b = candidate.metadata.date,
+                           abs(a.secondsSince1970 - b.secondsSince1970) > windowSeconds { continue }
+                        // The earlier-inserted article is `first`, as ArticlePair orders indices.
+                        let pair = ArticlePair(0, 1)
+                        var link: VerifiedLink?
+                        if copyCandidates.contains(other) { link = copyVerifier.verify(pair, candidate, article) }
+                        if link == nil, rewriteCandidates.contains(other) {
+                            let terms = Array(Set(candidate.profile.terms).union(article.profile.terms))
+                            let statistics = try store.statistics(for: terms, documents: documents, db: db)
+                            link = rewriteVerifier.verify(pair, candidate, article, statistics: statistics)
+                        }
+                        guard let link else { continue }
+                        try store.insertLink(link, first: other, second: id, run: runID, db: db)
+                    }
+                    for term in keys {
+                        try db.execute(sql: "INSERT OR IGNORE INTO keyTerms (term, article) VALUES (?, ?)", arguments: [Int64(term), id])
+                    }
+                    try db.execute(sql: "UPDATE articles SET verified = 1 WHERE id = ?", arguments: [id])
+                }
+            }
+            total += pending.count
+            progress?("verified \(total) articles")
+        }
+        return total
+    }
+
+    private func buildResult(
+        store: IndexStore, runID: Int64, listing: FeedWalker.Listing, problems: [FeedProblem], lsh: LSHParameters,
+        started: ContinuousClock.Instant, clock: ContinuousClock
+    ) throws -> (DedupeKit.Scanner.Result, Int) {
+        let db = store.queue
+        let (articles, links, live, rowIDs) = try db.read { db -> ([Fingerprint], [VerifiedLink], Int, [Int64]) in
+            let linkRows = try Row.fetchAll(db, sql: """
+                SELECT l.* FROM links l JOIN articles a ON a.id = l.first JOIN articles b ON b.id = l.second
+                WHERE a.goneRun IS NULL AND b.goneRun IS NULL ORDER BY l.first, l.second
+                """)
+            var ids = Set<Int64>()
+            for row in linkRows { ids.insert(row["first"]); ids.insert(row["second"]) }
+            let tellIDs = try Int64.fetchAll(db, sql: "SELECT id FROM articles WHERE goneRun IS NULL AND tells IS NOT NULL")
+            ids.formUnion(tellIDs)
+            let ordered = ids.sorted()
+            var position: [Int64: Int] = [:]
+            var prints: [Fingerprint] = []
+            for id in ordered {
+                guard let row = try Row.fetchOne(db, sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ?", arguments: [id]) else { continue }
+                position[id] = prints.count
+                prints.append(FingerprintRecord.decode(row))
+            }
+            let links = linkRows.compactMap { row -> VerifiedLink? in
+                guard let a = position[row["first"]], let b = position[row["second"]] else { return nil }
+                return store.decodeLink(row, first: a, second: b)
+            }
+            let live = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE goneRun IS NULL") ?? 0
+            return (prints, links, live, ordered)
+        }
+        var clusters = StarClusterer().cluster(articles, links: links)
+        try db.write { db in
+            try db.execute(sql: "DELETE FROM clusterMembers")
+            for cluster in clusters {
+                try db.execute(sql: "INSERT INTO clusterMembers (article, source, relation) VALUES (?, ?, 'source')",
+                               arguments: [rowIDs[cluster.source], rowIDs[cluster.source]])
+                for m in cluster.members {
+                    try db.execute(sql: "INSERT INTO clusterMembers (article, source, relation) VALUES (?, ?, ?)",
+                                   arguments: [rowIDs[m.article], rowIDs[cluster.source], m.relation.rawValue])
+                }
+            }
+        }
+        var reportArticles = articles
+        if onlyNew {
+            let linkRuns = try db.read { db in
+                try Row.fetchAll(db, sql: "SELECT first, second, run FROM links").reduce(into: [String: Int64]()) { map, row in
+                    map["\(row["first"] as Int64)-\(row["second"] as Int64)"] = row["run"]
+                }
+            }
+            let newIDs: Set<Int64> = try db.read { db in Set(try Int64.fetchAll(db, sql: "SELECT id FROM articles WHERE addedRun = ?", arguments: [runID])) }
+            clusters = clusters.filter { cluster in
+                cluster.members.contains { m in
+                    let a = rowIDs[m.article], s = rowIDs[cluster.source]
+                    return linkRuns["\(min(a, s))-\(max(a, s))"] == runID
+                }
+            }
+            // Suspected rewrites: only tonight's articles.
+            for i in reportArticles.indices where !newIDs.contains(rowIDs[i]) { reportArticles[i].tells = RewriteTells() }
+        }
+        let elapsed = clock.now - started
+        let result = DedupeKit.Scanner.Result(
+            configuration: configuration, lsh: lsh, articles: reportArticles, clusters: clusters, links: links, problems: problems,
+            unsupported: listing.unsupported, fileCount: listing.files.count, candidatePairs: 0, rewriteCandidatePairs: 0,
+            seconds: DedupeKit.Scanner.seconds(elapsed), articleCount: live)
+        return (result, live)
+    }
+
+    static func decodeProblems(_ json: String?) -> [FeedProblem] {
+        guard let json, let problems = try? JSONDecoder().decode([FeedProblem].self, from: Data(json.utf8)) else { return [] }
+        return problems
+    }
+}
