@@ -27,8 +27,27 @@ import time
 TIME_BIN = "/usr/bin/time"
 
 
-def measure(cmd: list[str], timeout: float, env: dict | None = None) -> dict:
-    """Runs cmd once; returns wall_s, cpu_s, rss_mb, rc, timed_out, load (1-min load average at start)."""
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its descendants (from /proc), in MB; 0 where /proc is missing."""
+    total, stack = 0.0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) / 1024.0
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            pass
+    return total
+
+
+def measure(cmd: list[str], timeout: float, max_rss_mb: float = 0, env: dict | None = None) -> dict:
+    """Runs cmd once; returns wall_s, cpu_s, rss_mb, rc, timed_out, load (1-min load average at start).
+    A run past `timeout` seconds, or (when max_rss_mb > 0) whose memory passes max_rss_mb, is stopped."""
     load = os.getloadavg()[0]
     use_time = os.access(TIME_BIN, os.X_OK)
     stats_file = None
@@ -43,11 +62,18 @@ def measure(cmd: list[str], timeout: float, env: dict | None = None) -> dict:
     timed_out = False
     rusage = None
     deadline = start + timeout
+    stopped_for = None
+    polls = 0
     while True:
         pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
+        polls += 1
+        if max_rss_mb and not timed_out and polls % 10 == 0 and tree_rss_mb(proc.pid) > max_rss_mb:
+            stopped_for = f"memory over {max_rss_mb:.0f} MB"
+            deadline = 0
         if time.perf_counter() > deadline and not timed_out:
+            stopped_for = stopped_for or f"over {timeout:.0f} s"
             # GNU time ignores SIGINT while it waits, so the measured command stops and time still reports.
             timed_out = True
             os.killpg(proc.pid, signal.SIGINT)
@@ -74,7 +100,7 @@ def measure(cmd: list[str], timeout: float, env: dict | None = None) -> dict:
         if u and s:
             cpu = float(u.group(1)) + float(s.group(1))
     return {"wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "rss_mb": round(rss_mb, 1), "rc": proc.returncode,
-            "timed_out": timed_out, "load": round(load, 2), "stderr_tail": stderr[-2000:]}
+            "timed_out": timed_out, "stopped_for": stopped_for, "load": round(load, 2), "stderr_tail": stderr[-2000:]}
 
 
 def median(values):
@@ -100,6 +126,7 @@ def main() -> int:
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--copies-row", action="store_true", help="also time `dedupe scan --no-rewrites` (diagnostic)")
     ap.add_argument("--timeout", type=float, default=1800)
+    ap.add_argument("--max-rss-mb", type=float, default=8192, help="stop a run whose memory passes this (0: no limit)")
     ap.add_argument("--out", required=True, help="folder for reports, results.md and results.json")
     a = ap.parse_args()
 
@@ -108,7 +135,7 @@ def main() -> int:
     evaluate = os.path.join(a.shared, "bench", "eval_clusters.py")
     results = {"started": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                "machine": {"cores": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
-               "dedupe": a.dedupe, "timeout_s": a.timeout, "feeds": {}}
+               "dedupe": a.dedupe, "timeout_s": a.timeout, "max_rss_mb": a.max_rss_mb, "feeds": {}}
 
     for spec in a.feed:
         label, rest = spec.split("=", 1)
@@ -128,9 +155,9 @@ def main() -> int:
             for tool, cmd in tools.items():
                 if runs[tool] and runs[tool][-1]["timed_out"]:
                     continue  # it did not finish once; do not spend the time again
-                m = measure(cmd, a.timeout)
+                m = measure(cmd, a.timeout, a.max_rss_mb)
                 runs[tool].append(m)
-                state = "TIMEOUT" if m["timed_out"] else f"rc={m['rc']}"
+                state = f"STOPPED ({m['stopped_for']})" if m["timed_out"] else f"rc={m['rc']}"
                 print(f"[{label} round {r + 1}/{rounds}] {tool:22s} wall {m['wall_s']:8.2f} s  cpu {m['cpu_s']:8.2f} s  "
                       f"peak RSS {m['rss_mb']:7.1f} MB  load {m['load']:.2f}  {state}", file=sys.stderr, flush=True)
         scores, stage_seconds = {}, None
@@ -163,13 +190,13 @@ def render(results: dict) -> str:
     lines = [f"# dedupe benchmark, {results['started']}", "",
              f"{results['machine']['cores']} cores, {results['machine']['platform']}; wall and CPU (user+system) "
              f"seconds are medians over the rounds, peak RSS the largest of the rounds; ratios are peer median / dedupe "
-             f"median. A run past {results['timeout_s']:.0f} s was stopped (\"> T\"). Load: the 1-minute load average "
+             f"median. A run past {results['timeout_s']:.0f} s or {results['max_rss_mb']:.0f} MB was stopped (\"> T\": the time it had run). Load: the 1-minute load average "
              f"when the runs started (median): above the core count, other work shared the machine.", ""]
     for label, feed in results["feeds"].items():
         runs = feed["runs"]
         lines += [f"## {label} ({feed['feed']}, {feed['rounds']} rounds)", "",
-                  "| tool | wall s (median) | CPU s (median) | peak RSS MB | runs | load | wall ratio to dedupe |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                  "| tool | wall s (median) | CPU s (median) | peak RSS MB | runs | load | wall ratio to dedupe | notes |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
         base = [r["wall_s"] for r in runs.get("dedupe", []) if not r["timed_out"]]
         base_med = median(base)
         for tool, rl in runs.items():
@@ -183,8 +210,9 @@ def render(results: dict) -> str:
                 elif runs.get("dedupe"):
                     ratio = f"< {median(done) / max(r['wall_s'] for r in runs['dedupe']):.3f}x"
             rcs = sorted({r["rc"] for r in rl})
+            notes = "; ".join(sorted({"stopped: " + r["stopped_for"] for r in rl if r.get("stopped_for")}))
             lines.append(f"| {tool} | {fmt_s(rl)} | {fmt_s(rl, 'cpu_s')} | {max(r['rss_mb'] for r in rl):.0f} | "
-                         f"{len(rl)}{'' if rcs in ([0], [1]) else f' (rc {rcs})'} | {median([r['load'] for r in rl]):.1f} | {ratio} |")
+                         f"{len(rl)}{'' if rcs in ([0], [1]) else f' (rc {rcs})'} | {median([r['load'] for r in rl]):.1f} | {ratio} | {notes} |")
         lines.append("")
         if feed.get("dedupe_summary"):
             lines += [f"dedupe's own summary (last run): `{json.dumps(feed['dedupe_summary'])}`", ""]

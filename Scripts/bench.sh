@@ -5,10 +5,11 @@
 # (Scripts/bench.py does the measuring). README, "Speed", has the figures and the targets.
 #
 # usage: Scripts/bench.sh [--rounds-10k N] [--rounds-100k N] [--sizes 10k,100k] [--million] [--no-peers]
-#                         [--copies-row] [--timeout SECONDS]
+#                         [--copies-row] [--timeout SECONDS] [--max-rss-mb MB]
 #   --million      also generate a 1,000,000-article feed (about 5 GB) and time dedupe alone on it
 #   --copies-row   also time `dedupe scan --no-rewrites` (copies only; a diagnostic, not the target setting)
 #   --timeout      stop a run after this many seconds (default 1800) and do not run that tool again on that feed
+#   --max-rss-mb   stop a run whose memory passes this many MB (default 8192), likewise
 # Environment: OUT (default /tmp/dedupe-bench), VENV (default /tmp/dedupe-bench-venv), SHARED (default ../shared),
 #   SCRATCH (SwiftPM build folder, default .build).
 set -euo pipefail
@@ -31,7 +32,8 @@ while [ $# -gt 0 ]; do
     --no-peers) EXTRA+=(--no-peers); shift ;;
     --copies-row) EXTRA+=(--copies-row); shift ;;
     --timeout) EXTRA+=(--timeout "$2"); shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --max-rss-mb) EXTRA+=(--max-rss-mb "$2"); shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
 done

@@ -39,7 +39,7 @@ struct IndexCLITests {
     @Test func killedRunsFinishWithTheSameReport() throws {
         try TestSupport.withTemporaryDirectory { dir in
             let feed = dir.appendingPathComponent("feed")
-            try TestFeeds.writeManyGroups(in: feed, groups: 250)
+            try TestFeeds.writeManyGroups(in: feed, groups: 120)
             try TestFeeds.writeCopyFeed(in: feed.appendingPathComponent("mixed"))
             let common = ["scan", feed.path, "--quiet", "--jobs", "2"]
 
@@ -49,7 +49,7 @@ struct IndexCLITests {
 
             let index = dir.appendingPathComponent("killed.sqlite").path
             var kills = 0
-            for delay in [0.1, 0.3, 0.6, 1.0, 1.6, 2.5] {
+            for delay in [0.1, 0.3, 0.7, 1.2] {
                 let process = try Self.start(common + ["--index", index, "--output", dir.appendingPathComponent("killed.json").path],
                                              in: dir, tag: "kill-\(delay)")
                 Thread.sleep(forTimeInterval: delay)

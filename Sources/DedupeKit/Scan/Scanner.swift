@@ -82,20 +82,12 @@ public struct Scanner: Sendable {
         }
         let candidates = index.candidatePairs(keys).filter { !copies.contains($0) }
         let verifier = RewriteVerifier(thresholds: configuration.rewriteThresholds)
-        if let trace = ProcessInfo.processInfo.environment["DEDUPE_TRACE"], let lines = try? String(contentsOfFile: trace, encoding: .utf8) {
-            let position = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let candidateSet = Set(candidates)
-            for line in lines.split(separator: "\n") {
-                let ids = line.split(separator: " ").map(String.init)
-                guard ids.count == 2, let a = position[ids[0]], let b = position[ids[1]] else { continue }
-                let m = verifier.measure(source: articles[a], derivative: articles[b], statistics: statistics)
-                let shared = Set(keys[a]).intersection(keys[b]).count
-                FileHandle.standardError.write(Data("TRACE \(ids[0]) \(ids[1]) candidate=\(candidateSet.contains(ArticlePair(a, b))) sharedKeys=\(shared) cov=\(m.sourceCoverage) al=\(m.derivativeAligned) order=\(m.orderPreserved) newfig=\(m.newFigureShare) n=\(m.alignment.count)\n".utf8))
-            }
+        let prepared = parallelMap(articles.count, workers: workers, chunk: 64, makeState: {}) { _, i in
+            RewriteVerifier.Prepared(articles[i].profile, statistics: statistics)
         }
         let verified = parallelMap(candidates.count, workers: workers, chunk: 64, makeState: {}) { _, i in
             let pair = candidates[i]
-            return verifier.verify(pair, articles[pair.first], articles[pair.second], statistics: statistics)
+            return verifier.verify(pair, articles[pair.first], articles[pair.second], prepared: (prepared[pair.first], prepared[pair.second]))
         }
         return (verified.compactMap { $0 }, candidates.count)
     }
