@@ -225,7 +225,7 @@ public struct IndexedScanner: Sendable {
         let documents = try db.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE goneRun IS NULL AND countedInFrequency = 1") ?? 0
         }
-        let rareTerms = RareTermIndex(maxDocumentFrequency: max(50, documents / 100))
+        let rareTerms = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
         let windowSeconds = windowDays.map { Int64($0) * 86_400 }
         var total = 0
         while true {
@@ -255,6 +255,7 @@ public struct IndexedScanner: Sendable {
                             let rows = try Int64.fetchAll(db, sql: """
                                 SELECT article FROM keyTerms WHERE term IN (\(list)) AND article < ?
                                 GROUP BY article HAVING COUNT(*) >= \(rareTerms.minimumShared)
+                                ORDER BY COUNT(*) DESC, article LIMIT \(rareTerms.maximumPartners)
                                 """, arguments: [id])
                             rewriteCandidates.formUnion(rows)
                         }

@@ -10,11 +10,20 @@ public struct RareTermIndex: Sendable {
     public var termsPerArticle: Int
     public var minimumShared: Int
     public var maxDocumentFrequency: Int
+    /// At most this many earlier articles are proposed for each article: those sharing the most key terms.
+    /// A rewrite shares many of its source's rarest terms, so it ranks near the top; the cap keeps the
+    /// candidate count linear in the feed size when a feed has many loosely related stories.
+    public var maximumPartners: Int
 
-    public init(termsPerArticle: Int = 30, minimumShared: Int = 2, maxDocumentFrequency: Int) {
+    /// Terms in more articles than this are too common to propose pairs: a fixed cap, so the work per
+    /// term stays bounded however large the feed grows.
+    public static let defaultMaxDocumentFrequency = 100
+
+    public init(termsPerArticle: Int = 30, minimumShared: Int = 2, maxDocumentFrequency: Int, maximumPartners: Int = 16) {
         self.termsPerArticle = termsPerArticle
         self.minimumShared = minimumShared
         self.maxDocumentFrequency = maxDocumentFrequency
+        self.maximumPartners = maximumPartners
     }
 
     /// The rare terms that represent one article.
@@ -32,36 +41,63 @@ public struct RareTermIndex: Sendable {
     }
 
     /// Pairs sharing at least ``minimumShared`` key terms, each once, sorted.
-    public func candidatePairs(_ keyTerms: [[UInt32]]) -> [ArticlePair] {
+    ///
+    /// Counted article by article (each article against the earlier ones sharing a key term, as an index
+    /// compares a new article with those already indexed), so memory holds the postings and one article's
+    /// counters, never the full list of co-occurrences.
+    public func candidatePairs(_ keyTerms: [[UInt32]], workers: Int = 1) -> [ArticlePair] {
         var postings: [(term: UInt32, article: Int32)] = []
-        postings.reserveCapacity(keyTerms.count * termsPerArticle)
+        postings.reserveCapacity(keyTerms.reduce(0) { $0 + $1.count })
         for (article, terms) in keyTerms.enumerated() {
             for t in terms { postings.append((t, Int32(article))) }
         }
         postings.sort { $0.term != $1.term ? $0.term < $1.term : $0.article < $1.article }
-        var pairs: [UInt64] = []
-        var start = 0
-        while start < postings.count {
-            var end = start + 1
-            while end < postings.count, postings[end].term == postings[start].term { end += 1 }
-            if end - start > 1 {
-                for i in start..<(end - 1) {
-                    for j in (i + 1)..<end {
-                        pairs.append(UInt64(UInt32(postings[i].article)) << 32 | UInt64(UInt32(postings[j].article)))
-                    }
-                }
-            }
-            start = end
-        }
-        pairs.sort()
-        var result: [ArticlePair] = []
+        // term -> range in `postings`
+        var termStarts: [UInt32: Int32] = [:]
+        termStarts.reserveCapacity(postings.count / 2)
+        var ranges: [(Int32, Int32)] = []
         var i = 0
-        while i < pairs.count {
+        while i < postings.count {
             var j = i + 1
-            while j < pairs.count, pairs[j] == pairs[i] { j += 1 }
-            if j - i >= minimumShared { result.append(ArticlePair(Int(pairs[i] >> 32), Int(pairs[i] & 0xFFFF_FFFF))) }
+            while j < postings.count, postings[j].term == postings[i].term { j += 1 }
+            termStarts[postings[i].term] = Int32(ranges.count)
+            ranges.append((Int32(i), Int32(j)))
             i = j
         }
+        let minimum = minimumShared, maxPartners = maximumPartners
+        let termIndex = termStarts, termRanges = ranges, postingArticles = postings.map(\.article)
+        let perArticle = parallelMap(keyTerms.count, workers: workers, chunk: 256, makeState: { [Int32](repeating: 0, count: keyTerms.count) }) {
+            counts, a -> [Int32] in
+            var touched: [Int32] = []
+            for t in keyTerms[a] {
+                guard let r = termIndex[t] else { continue }
+                let (lo, hi) = termRanges[Int(r)]
+                for p in Int(lo)..<Int(hi) {
+                    let b = postingArticles[p]
+                    guard b < Int32(a) else { continue }
+                    if counts[Int(b)] == 0 { touched.append(b) }
+                    counts[Int(b)] += 1
+                }
+            }
+            var scored: [(shared: Int32, partner: Int32)] = []
+            for b in touched {
+                if counts[Int(b)] >= minimum { scored.append((counts[Int(b)], b)) }
+                counts[Int(b)] = 0
+            }
+            // The partners sharing the most key terms, at most `maxPartners` of them.
+            if scored.count > maxPartners {
+                scored.sort { $0.shared != $1.shared ? $0.shared > $1.shared : $0.partner < $1.partner }
+                scored.removeLast(scored.count - maxPartners)
+            }
+            var partners = scored.map(\.partner)
+            partners.sort()
+            return partners
+        }
+        var result: [ArticlePair] = []
+        for (a, partners) in perArticle.enumerated() {
+            for b in partners { result.append(ArticlePair(Int(b), a)) }
+        }
+        result.sort()
         return result
     }
 }

@@ -76,11 +76,11 @@ public struct Scanner: Sendable {
         }
         let copyGroup = articles.indices.map(root)
         let statistics = TermStatistics(distinctTermsPerArticle: distinct, copyGroup: copyGroup)
-        let index = RareTermIndex(maxDocumentFrequency: max(50, articles.count / 100))
+        let index = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
         let keys = parallelMap(articles.count, workers: workers, chunk: 256, makeState: {}) { _, i in
             index.keyTerms(distinct[i], statistics: statistics)
         }
-        let candidates = index.candidatePairs(keys).filter { !copies.contains($0) }
+        let candidates = index.candidatePairs(keys, workers: workers).filter { !copies.contains($0) }
         let verifier = RewriteVerifier(thresholds: configuration.rewriteThresholds)
         let prepared = parallelMap(articles.count, workers: workers, chunk: 64, makeState: {}) { _, i in
             RewriteVerifier.Prepared(articles[i].profile, statistics: statistics)
