@@ -56,16 +56,18 @@ public struct RewriteTells: Sendable, Equatable, Codable {
             // Stock filler phrases, matched on the normalised token stream.
             for (phrase, pattern) in fillerPatterns where contains(bytes, pattern) { tells.fillerPhrases.append(phrase) }
         }
-        // FAQ heading or Q:/A: lines.
-        guard text.utf8.contains(UInt8(ascii: ":")) || text.contains("Frequently") else { return tells }
+        // FAQ heading or Q:/A: lines: only short lines whose first letter is F, Q or A are looked at.
         var questions = 0, answers = 0
         var faqLine: String?
-        for rawLine in text.split(separator: "\n") {
-            // Only short lines starting with F, Q or A can be a FAQ heading or a Q:/A: line.
-            guard let firstByte = rawLine.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
-                  [UInt8(ascii: "f"), UInt8(ascii: "q"), UInt8(ascii: "a")].contains(firstByte | 0x20),
-                  rawLine.utf8.count < 400 else { continue }
-            let line = rawLine.trimmedWhitespace()
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            defer { lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd }
+            guard let first = utf8[lineStart..<lineEnd].first(where: { $0 != 0x20 && $0 != 0x09 }),
+                  [UInt8(ascii: "f"), UInt8(ascii: "q"), UInt8(ascii: "a")].contains(first | 0x20),
+                  utf8.distance(from: lineStart, to: lineEnd) < 400 else { continue }
+            let line = text[lineStart..<lineEnd].trimmedWhitespace()
             let lower = line.lowercased()
             if faqLine == nil, ["faq", "faq:", "faqs", "faqs:", "frequently asked questions", "frequently asked questions:"].contains(lower)
                 || lower.hasPrefix("faq:") && lower.count < 40 {

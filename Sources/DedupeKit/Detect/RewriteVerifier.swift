@@ -55,6 +55,9 @@ public struct RewriteVerifier: Sendable {
         var distinctTerms: [UInt32]
         var postingStart: [Int32]
         var postings: [UInt16]
+        /// Weight of each distinct term, and their sum.
+        var distinctWeights: [Double]
+        var totalWeight: Double
         var figures: [UInt32]
 
         var sentenceCount: Int { sentenceMass.count }
@@ -104,26 +107,9 @@ public struct RewriteVerifier: Sendable {
                 postings.append(p.sentence)
             }
             postingStart.append(Int32(postings.count))
+            distinctWeights = distinctTerms.map { weightOf[$0]! }
+            totalWeight = distinctWeights.reduce(0, +)
             figures = profile.figures
-        }
-
-        /// Total weight of the article's distinct terms.
-        var totalWeight: Double {
-            var sum = 0.0
-            for k in distinctTerms.indices { sum += weight(ofTermAt: k) }
-            return sum
-        }
-
-        /// Weight of distinct term `k` (every occurrence carries the same weight).
-        func weight(ofTermAt k: Int) -> Double {
-            let s = Int(postings[Int(postingStart[k])])
-            let range = sentenceRange(s)
-            var lo = range.lowerBound, hi = range.upperBound
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if terms[mid] < distinctTerms[k] { lo = mid + 1 } else { hi = mid }
-            }
-            return weights[lo]
         }
 
         /// Index of `term` in ``distinctTerms``, by binary search.
@@ -148,7 +134,7 @@ public struct RewriteVerifier: Sendable {
         var common = 0.0
         while i < a.distinctTerms.count, j < b.distinctTerms.count {
             if a.distinctTerms[i] == b.distinctTerms[j] {
-                common += a.weight(ofTermAt: i)
+                common += a.distinctWeights[i]
                 i += 1
                 j += 1
             } else if a.distinctTerms[i] < b.distinctTerms[j] {
