@@ -27,19 +27,31 @@ import time
 TIME_BIN = "/usr/bin/time"
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and its descendants (from /proc), in MB; 0 where /proc is missing."""
-    total, stack = 0.0, [pid]
+def descendants(pid: int) -> list[int]:
+    """A process's descendants (from /proc; empty where /proc is missing)."""
+    out, stack = [], [pid]
     while stack:
         p = stack.pop()
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    kids = [int(c) for c in f.read().split()]
+                out += kids
+                stack += kids
+        except (OSError, ValueError):
+            pass
+    return out
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its descendants (from /proc), in MB."""
+    total = 0.0
+    for p in [pid] + descendants(pid):
         try:
             with open(f"/proc/{p}/status") as f:
                 for line in f:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1]) / 1024.0
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as f:
-                    stack += [int(c) for c in f.read().split()]
         except (OSError, ValueError):
             pass
     return total
@@ -64,20 +76,28 @@ def measure(cmd: list[str], timeout: float, max_rss_mb: float = 0, env: dict | N
     deadline = start + timeout
     stopped_for = None
     polls = 0
+    polled_rss = 0.0  # the largest resident size seen while polling (a stopped run's peak, at least)
     while True:
         pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
         polls += 1
-        if max_rss_mb and not timed_out and polls % 10 == 0 and tree_rss_mb(proc.pid) > max_rss_mb:
-            stopped_for = f"memory over {max_rss_mb:.0f} MB"
-            deadline = 0
+        if polls % 10 == 0:
+            polled_rss = max(polled_rss, tree_rss_mb(proc.pid))
+            if max_rss_mb and not timed_out and polled_rss > max_rss_mb:
+                stopped_for = f"memory over {max_rss_mb:.0f} MB"
+                deadline = 0
         if time.perf_counter() > deadline and not timed_out:
             stopped_for = stopped_for or f"over {timeout:.0f} s"
-            # GNU time ignores SIGINT while it waits, so the measured command stops and time still reports.
+            # Stop the measured command (not /usr/bin/time, which then still reports). SIGTERM: a command started
+            # from a background job may ignore SIGINT.
             timed_out = True
-            os.killpg(proc.pid, signal.SIGINT)
-            deadline += 30
+            for p in (descendants(proc.pid) if use_time else [proc.pid]):
+                try:
+                    os.kill(p, signal.SIGTERM)
+                except OSError:
+                    pass
+            deadline = time.perf_counter() + 15
         elif timed_out and time.perf_counter() > deadline:
             os.killpg(proc.pid, signal.SIGKILL)
         time.sleep(0.02)
@@ -88,7 +108,7 @@ def measure(cmd: list[str], timeout: float, max_rss_mb: float = 0, env: dict | N
     errors.close()
     cpu = rusage.ru_utime + rusage.ru_stime
     rss_mb = rusage.ru_maxrss / 1024.0
-    if stats_file:
+    if stats_file and os.path.exists(stats_file):
         with open(stats_file) as f:
             text = f.read()
         os.unlink(stats_file)
@@ -99,6 +119,7 @@ def measure(cmd: list[str], timeout: float, max_rss_mb: float = 0, env: dict | N
         s = re.search(r"System time \(seconds\): ([\d.]+)", text)
         if u and s:
             cpu = float(u.group(1)) + float(s.group(1))
+    rss_mb = max(rss_mb, polled_rss)
     return {"wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "rss_mb": round(rss_mb, 1), "rc": proc.returncode,
             "timed_out": timed_out, "stopped_for": stopped_for, "load": round(load, 2), "stderr_tail": stderr[-2000:]}
 
@@ -194,25 +215,29 @@ def render(results: dict) -> str:
              f"when the runs started (median): above the core count, other work shared the machine.", ""]
     for label, feed in results["feeds"].items():
         runs = feed["runs"]
+        bases = [t for t in ("dedupe", "dedupe --no-rewrites") if runs.get(t)]
         lines += [f"## {label} ({feed['feed']}, {feed['rounds']} rounds)", "",
-                  "| tool | wall s (median) | CPU s (median) | peak RSS MB | runs | load | wall ratio to dedupe | notes |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
-        base = [r["wall_s"] for r in runs.get("dedupe", []) if not r["timed_out"]]
-        base_med = median(base)
+                  "| tool | wall s (median) | CPU s (median) | peak RSS MB | runs | load | "
+                  + " | ".join(f"wall ÷ {b}" for b in bases) + " | notes |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | " + " | ".join("---:" for _ in bases) + " | --- |"]
+
+        def ratio(tool, base):
+            done = [r["wall_s"] for r in runs[tool] if not r["timed_out"]]
+            if tool.startswith("dedupe") or not done:
+                return "-"
+            base_done = [r["wall_s"] for r in runs[base] if not r["timed_out"]]
+            if base_done:
+                return f"{median(done) / median(base_done):.2f}x"
+            return f"< {median(done) / max(r['wall_s'] for r in runs[base]):.2f}x"
+
         for tool, rl in runs.items():
             if not rl:
                 continue
-            done = [r["wall_s"] for r in rl if not r["timed_out"]]
-            ratio = "-"
-            if tool not in ("dedupe",) and done:
-                if base_med:
-                    ratio = f"{median(done) / base_med:.2f}x"
-                elif runs.get("dedupe"):
-                    ratio = f"< {median(done) / max(r['wall_s'] for r in runs['dedupe']):.3f}x"
             rcs = sorted({r["rc"] for r in rl})
             notes = "; ".join(sorted({"stopped: " + r["stopped_for"] for r in rl if r.get("stopped_for")}))
             lines.append(f"| {tool} | {fmt_s(rl)} | {fmt_s(rl, 'cpu_s')} | {max(r['rss_mb'] for r in rl):.0f} | "
-                         f"{len(rl)}{'' if rcs in ([0], [1]) else f' (rc {rcs})'} | {median([r['load'] for r in rl]):.1f} | {ratio} | {notes} |")
+                         f"{len(rl)}{'' if rcs in ([0], [1]) else f' (rc {rcs})'} | {median([r['load'] for r in rl]):.1f} | "
+                         + " | ".join(ratio(tool, b) for b in bases) + f" | {notes} |")
         lines.append("")
         if feed.get("dedupe_summary"):
             lines += [f"dedupe's own summary (last run): `{json.dumps(feed['dedupe_summary'])}`", ""]

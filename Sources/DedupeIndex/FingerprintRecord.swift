@@ -13,12 +13,12 @@ enum FingerprintRecord {
         let spans = f.profile.sentenceSpans.flatMap { [$0.lowerBound, $0.upperBound] }
         let tells: String? = f.tells.isEmpty && f.tells.fillerPhrases.isEmpty ? nil
             : String(decoding: try JSONEncoder().encode(f.tells), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO articles (articleID, path, item, title, date, hasTime, url, outlet, author, tokenCount, contentHash,
                 shingles, signature, terms, termSentences, sentenceSpans, figures, distinctTerms, tells, countedInFrequency,
                 addedRun, verified)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-            """, arguments: [
+            """).execute(arguments: [
                 f.metadata.id, f.metadata.location.path, f.metadata.location.item, f.metadata.title,
                 f.metadata.date?.secondsSince1970, f.metadata.date.map { $0.hasTime ? 1 : 0 }, f.metadata.url,
                 f.metadata.outlet, f.metadata.author, f.tokenCount, Int64(bitPattern: f.contentHash),

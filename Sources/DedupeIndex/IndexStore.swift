@@ -2,6 +2,11 @@ import DedupeKit
 import Foundation
 import GRDB
 
+/// Document frequencies already read during a run (one run, one thread).
+final class FrequencyCache {
+    var values: [UInt32: Int32] = [:]
+}
+
 /// The index file: opening (with checks that it is a dedupe index built with this run's settings), and the
 /// row-level operations the indexed scan, `index stats` and `index prune` share.
 public struct IndexStore: Sendable {
@@ -107,9 +112,9 @@ public struct IndexStore: Sendable {
 
     /// Whether a live article already has this text (a verbatim copy does not count again in frequencies).
     func hasLiveCopy(_ f: Fingerprint, db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM articles WHERE contentHash = ? AND tokenCount = ? AND goneRun IS NULL AND countedInFrequency = 1)
-            """, arguments: [Int64(bitPattern: f.contentHash), f.tokenCount]) ?? false
+            """), arguments: [Int64(bitPattern: f.contentHash), f.tokenCount]) ?? false
     }
 
     func adjustFrequencies(_ terms: [UInt32], by delta: Int, db: Database) throws {
@@ -119,22 +124,32 @@ public struct IndexStore: Sendable {
         for t in terms { try statement.execute(arguments: [Int64(t), delta]) }
     }
 
-    /// Document frequencies of the given terms, as term statistics over `documents` documents.
-    func statistics(for terms: [UInt32], documents: Int, db: Database) throws -> TermStatistics {
+    /// Document frequencies of the given terms, as term statistics over `documents` documents. Frequencies
+    /// do not change while a run verifies (every new article was counted at ingest), so they are cached
+    /// in `cache` across the run's queries.
+    func statistics(for terms: [UInt32], documents: Int, cache: FrequencyCache, db: Database) throws -> TermStatistics {
         var df: [UInt32: Int32] = [:]
+        df.reserveCapacity(terms.count)
         let statement = try db.cachedStatement(sql: "SELECT df FROM termFrequency WHERE term = ?")
         for t in terms {
-            if let value = try Int32.fetchOne(statement, arguments: [Int64(t)]), value > 0 { df[t] = value }
+            let value: Int32
+            if let cached = cache.values[t] {
+                value = cached
+            } else {
+                value = try Int32.fetchOne(statement, arguments: [Int64(t)]) ?? 0
+                cache.values[t] = value
+            }
+            if value > 0 { df[t] = value }
         }
         return TermStatistics(articleCount: max(documents, 1), documentFrequency: df)
     }
 
     func insertLink(_ link: VerifiedLink, first: Int64, second: Int64, run: Int64, db: Database) throws {
         let rewrite = try link.rewrite.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO links (first, second, relation, jaccard, firstInSecond, secondInFirst, originalIsFirst, rewrite, run)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [first, second, link.relation.rawValue, link.scores.jaccard, link.scores.firstInSecond,
+            """).execute(arguments: [first, second, link.relation.rawValue, link.scores.jaccard, link.scores.firstInSecond,
                              link.scores.secondInFirst, link.originalIsFirst.map { $0 ? 1 : 0 }, rewrite, run])
     }
 

@@ -169,9 +169,9 @@ public struct IndexedScanner: Sendable {
                     for print in result.prints {
                         let counted = try !store.hasLiveCopy(print, db: db)
                         let id = try FingerprintRecord.insert(print, counted: counted, run: runID, db: db)
+                        let insertBand = try db.cachedStatement(sql: "INSERT OR IGNORE INTO bandKeys (band, key, article) VALUES (?, ?, ?)")
                         for (band, key) in bandIndex.bandKeys(print.signature).enumerated() {
-                            try db.execute(sql: "INSERT OR IGNORE INTO bandKeys (band, key, article) VALUES (?, ?, ?)",
-                                           arguments: [band, Int64(bitPattern: key), id])
+                            try insertBand.execute(arguments: [band, Int64(bitPattern: key), id])
                         }
                         if counted { try store.adjustFrequencies(print.profile.distinctTerms, by: 1, db: db) }
                         added += 1
@@ -227,6 +227,17 @@ public struct IndexedScanner: Sendable {
         }
         let rareTerms = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
         let windowSeconds = windowDays.map { Int64($0) * 86_400 }
+        let frequencies = FrequencyCache()
+        // Decoded and prepared candidates, reused across the articles they are candidates of (bounded).
+        var preparedCache: [Int64: (Fingerprint, RewriteVerifier.Prepared)] = [:]
+        func prepared(_ id: Int64, _ f: Fingerprint, _ db: Database) throws -> RewriteVerifier.Prepared {
+            if let cached = preparedCache[id] { return cached.1 }
+            let statistics = try store.statistics(for: f.profile.distinctTerms, documents: documents, cache: frequencies, db: db)
+            let p = RewriteVerifier.Prepared(f.profile, statistics: statistics)
+            if preparedCache.count > 20_000 { preparedCache.removeAll(keepingCapacity: true) }
+            preparedCache[id] = (f, p)
+            return p
+        }
         var total = 0
         while true {
             let pending: [(Int64, Fingerprint)] = try db.read { db in
@@ -238,17 +249,16 @@ public struct IndexedScanner: Sendable {
                 for (id, article) in pending {
                     // Copy candidates: any band key in common, among articles inserted earlier.
                     var copyCandidates = Set<Int64>()
+                    let bandLookup = try db.cachedStatement(sql: "SELECT article FROM bandKeys WHERE band = ? AND key = ? AND article < ?")
                     for (band, key) in bandIndex.bandKeys(article.signature).enumerated() {
-                        let rows = try Int64.fetchAll(db, sql: "SELECT article FROM bandKeys WHERE band = ? AND key = ? AND article < ?",
-                                                      arguments: [band, Int64(bitPattern: key), id])
-                        copyCandidates.formUnion(rows)
+                        copyCandidates.formUnion(try Int64.fetchAll(bandLookup, arguments: [band, Int64(bitPattern: key), id]))
                     }
                     // Rewrite candidates: two or more rare key terms in common.
                     var rewriteCandidates = Set<Int64>()
                     var keys: [UInt32] = []
                     if config.detectRewrites {
                         let distinct = article.profile.distinctTerms
-                        let statistics = try store.statistics(for: distinct, documents: documents, db: db)
+                        let statistics = try store.statistics(for: distinct, documents: documents, cache: frequencies, db: db)
                         keys = rareTerms.keyTerms(distinct, statistics: statistics)
                         if !keys.isEmpty {
                             let list = keys.map { String(Int64($0)) }.joined(separator: ",")
@@ -261,10 +271,15 @@ public struct IndexedScanner: Sendable {
                         }
                     }
                     let candidates = copyCandidates.union(rewriteCandidates).sorted()
+                    let load = try db.cachedStatement(sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ? AND goneRun IS NULL")
                     for other in candidates {
-                        guard let row = try Row.fetchOne(db, sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ? AND goneRun IS NULL",
-                                                         arguments: [other]) else { continue }
-                        let candidate = FingerprintRecord.decode(row)
+                        let candidate: Fingerprint
+                        if let cached = preparedCache[other] {
+                            candidate = cached.0
+                        } else {
+                            guard let row = try Row.fetchOne(load, arguments: [other]) else { continue }
+                            candidate = FingerprintRecord.decode(row)
+                        }
                         if let windowSeconds, let a = article.metadata.date, let b = candidate.metadata.date,
                            abs(a.secondsSince1970 - b.secondsSince1970) > windowSeconds { continue }
                         // The earlier-inserted article is `first`, as ArticlePair orders indices.
@@ -272,17 +287,15 @@ public struct IndexedScanner: Sendable {
                         var link: VerifiedLink?
                         if copyCandidates.contains(other) { link = copyVerifier.verify(pair, candidate, article) }
                         if link == nil, rewriteCandidates.contains(other) {
-                            let terms = Array(Set(candidate.profile.terms).union(article.profile.terms))
-                            let statistics = try store.statistics(for: terms, documents: documents, db: db)
-                            link = rewriteVerifier.verify(pair, candidate, article, statistics: statistics)
+                            link = rewriteVerifier.verify(pair, candidate, article,
+                                                          prepared: (try prepared(other, candidate, db), try prepared(id, article, db)))
                         }
                         guard let link else { continue }
                         try store.insertLink(link, first: other, second: id, run: runID, db: db)
                     }
-                    for term in keys {
-                        try db.execute(sql: "INSERT OR IGNORE INTO keyTerms (term, article) VALUES (?, ?)", arguments: [Int64(term), id])
-                    }
-                    try db.execute(sql: "UPDATE articles SET verified = 1 WHERE id = ?", arguments: [id])
+                    let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO keyTerms (term, article) VALUES (?, ?)")
+                    for term in keys { try insertKey.execute(arguments: [Int64(term), id]) }
+                    try db.cachedStatement(sql: "UPDATE articles SET verified = 1 WHERE id = ?").execute(arguments: [id])
                 }
             }
             total += pending.count
