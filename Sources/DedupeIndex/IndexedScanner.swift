@@ -309,62 +309,84 @@ public struct IndexedScanner: Sendable {
         started: ContinuousClock.Instant, clock: ContinuousClock
     ) throws -> (DedupeKit.Scanner.Result, Int) {
         let db = store.queue
-        let (articles, links, live, rowIDs) = try db.read { db -> ([Fingerprint], [VerifiedLink], Int, [Int64]) in
-            let linkRows = try Row.fetchAll(db, sql: """
-                SELECT l.* FROM links l JOIN articles a ON a.id = l.first JOIN articles b ON b.id = l.second
-                WHERE a.goneRun IS NULL AND b.goneRun IS NULL ORDER BY l.first, l.second
+        // Cluster from what precedence needs (date, shingle count, id) and the stored links: no fingerprints.
+        let (precedences, rowIDs, links, linkRuns, live) = try db.read { db -> ([StarClusterer.Precedence], [Int64], [VerifiedLink], [Int64], Int) in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, articleID, date, hasTime, length(shingles) / 4 AS shingleCount FROM articles
+                WHERE goneRun IS NULL AND id IN (SELECT first FROM links UNION SELECT second FROM links) ORDER BY id
                 """)
-            var ids = Set<Int64>()
-            for row in linkRows { ids.insert(row["first"]); ids.insert(row["second"]) }
-            let tellIDs = try Int64.fetchAll(db, sql: "SELECT id FROM articles WHERE goneRun IS NULL AND tells IS NOT NULL")
-            ids.formUnion(tellIDs)
-            let ordered = ids.sorted()
             var position: [Int64: Int] = [:]
-            var prints: [Fingerprint] = []
-            for id in ordered {
-                guard let row = try Row.fetchOne(db, sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ?", arguments: [id]) else { continue }
-                position[id] = prints.count
-                prints.append(FingerprintRecord.decode(row))
+            var precedences: [StarClusterer.Precedence] = []
+            var rowIDs: [Int64] = []
+            for row in rows {
+                let id: Int64 = row["id"]
+                position[id] = precedences.count
+                rowIDs.append(id)
+                let date = (row["date"] as Int64?).map { ArticleDate(secondsSince1970: $0, hasTime: (row["hasTime"] as Int?) == 1) }
+                precedences.append(StarClusterer.Precedence(date: date, shingleCount: row["shingleCount"], id: row["articleID"]))
             }
-            let links = linkRows.compactMap { row -> VerifiedLink? in
-                guard let a = position[row["first"]], let b = position[row["second"]] else { return nil }
-                return store.decodeLink(row, first: a, second: b)
+            var links: [VerifiedLink] = []
+            var runs: [Int64] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM links ORDER BY first, second")
+            while let row = try cursor.next() {
+                guard let a = position[row["first"]], let b = position[row["second"]],
+                      let link = store.decodeLink(row, first: a, second: b) else { continue }
+                links.append(link)
+                runs.append(row["run"])
             }
             let live = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE goneRun IS NULL") ?? 0
-            return (prints, links, live, ordered)
+            return (precedences, rowIDs, links, runs, live)
         }
-        var clusters = StarClusterer().cluster(articles, links: links)
+        var clusters = StarClusterer().cluster(precedences, links: links)
         try db.write { db in
             try db.execute(sql: "DELETE FROM clusterMembers")
+            let insert = try db.cachedStatement(sql: "INSERT INTO clusterMembers (article, source, relation) VALUES (?, ?, ?)")
             for cluster in clusters {
-                try db.execute(sql: "INSERT INTO clusterMembers (article, source, relation) VALUES (?, ?, 'source')",
-                               arguments: [rowIDs[cluster.source], rowIDs[cluster.source]])
+                try insert.execute(arguments: [rowIDs[cluster.source], rowIDs[cluster.source], "source"])
                 for m in cluster.members {
-                    try db.execute(sql: "INSERT INTO clusterMembers (article, source, relation) VALUES (?, ?, ?)",
-                                   arguments: [rowIDs[m.article], rowIDs[cluster.source], m.relation.rawValue])
+                    try insert.execute(arguments: [rowIDs[m.article], rowIDs[cluster.source], m.relation.rawValue])
                 }
             }
         }
-        var reportArticles = articles
         if onlyNew {
-            let linkRuns = try db.read { db in
-                try Row.fetchAll(db, sql: "SELECT first, second, run FROM links").reduce(into: [String: Int64]()) { map, row in
-                    map["\(row["first"] as Int64)-\(row["second"] as Int64)"] = row["run"]
-                }
+            // Clusters that gained a member in this run: a member whose link to the source was made tonight.
+            clusters = clusters.filter { cluster in cluster.members.contains { linkRuns[$0.linkIndex] == runID } }
+        }
+
+        // Full fingerprints only for what the report shows: the reported clusters and the suspected rewrites.
+        let suspectedSQL = onlyNew
+            ? "SELECT id FROM articles WHERE goneRun IS NULL AND tells IS NOT NULL AND addedRun = \(runID)"
+            : "SELECT id FROM articles WHERE goneRun IS NULL AND tells IS NOT NULL"
+        var wanted = Set(try db.read { db in try Int64.fetchAll(db, sql: suspectedSQL) })
+        for cluster in clusters {
+            wanted.insert(rowIDs[cluster.source])
+            for m in cluster.members { wanted.insert(rowIDs[m.article]) }
+        }
+        let ordered = wanted.sorted()
+        let articles: [Fingerprint] = try db.read { db in
+            let load = try db.cachedStatement(sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ?")
+            return try ordered.compactMap { id in try Row.fetchOne(load, arguments: [id]).map(FingerprintRecord.decode) }
+        }
+        var newPosition: [Int64: Int] = [:]
+        for (i, id) in ordered.enumerated() { newPosition[id] = i }
+        var reportLinks: [VerifiedLink] = []
+        clusters = clusters.map { cluster in
+            var moved = cluster
+            moved.source = newPosition[rowIDs[cluster.source]]!
+            moved.members = cluster.members.map { m in
+                var link = links[m.linkIndex]
+                link.pair = ArticlePair(newPosition[rowIDs[link.pair.first]]!, newPosition[rowIDs[link.pair.second]]!)
+                reportLinks.append(link)
+                var member = m
+                member.article = newPosition[rowIDs[m.article]]!
+                member.linkIndex = reportLinks.count - 1
+                return member
             }
-            let newIDs: Set<Int64> = try db.read { db in Set(try Int64.fetchAll(db, sql: "SELECT id FROM articles WHERE addedRun = ?", arguments: [runID])) }
-            clusters = clusters.filter { cluster in
-                cluster.members.contains { m in
-                    let a = rowIDs[m.article], s = rowIDs[cluster.source]
-                    return linkRuns["\(min(a, s))-\(max(a, s))"] == runID
-                }
-            }
-            // Suspected rewrites: only tonight's articles.
-            for i in reportArticles.indices where !newIDs.contains(rowIDs[i]) { reportArticles[i].tells = RewriteTells() }
+            return moved
         }
         let elapsed = clock.now - started
         let result = DedupeKit.Scanner.Result(
-            configuration: configuration, lsh: lsh, articles: reportArticles, clusters: clusters, links: links, problems: problems,
+            configuration: configuration, lsh: lsh, articles: articles, clusters: clusters, links: reportLinks, problems: problems,
             unsupported: listing.unsupported, fileCount: listing.files.count, candidatePairs: 0, rewriteCandidatePairs: 0,
             seconds: DedupeKit.Scanner.seconds(elapsed), articleCount: live)
         return (result, live)

@@ -19,7 +19,7 @@ struct StarClustererTests {
     @Test func noLinksNoClusters() throws {
         let articles = [try article("a"), try article("b")]
         #expect(StarClusterer().cluster(articles, links: []) == [])
-        #expect(StarClusterer().cluster([], links: []) == [])
+        #expect(StarClusterer().cluster([Fingerprint](), links: []) == [])
     }
 
     @Test func chainDoesNotGrowAStar() throws {

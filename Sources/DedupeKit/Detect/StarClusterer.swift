@@ -28,28 +28,50 @@ public struct StarClusterer: Sendable {
     /// (one or both) or equal, a dated article before an undated one, then the one with more shingles
     /// (which contains more of the other), then the smaller id.
     public static func precedes(_ a: Fingerprint, _ b: Fingerprint) -> Bool {
-        switch (a.metadata.date, b.metadata.date) {
-        case let (x?, y?) where x != y: return x < y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
+        Precedence(a).precedes(Precedence(b))
+    }
+
+    /// What decides which of two articles is the more original: all the clusterer needs of an article
+    /// (an index clusters from these without loading whole fingerprints).
+    public struct Precedence: Sendable, Equatable {
+        public var date: ArticleDate?
+        public var shingleCount: Int
+        public var id: String
+
+        public init(date: ArticleDate?, shingleCount: Int, id: String) {
+            self.date = date
+            self.shingleCount = shingleCount
+            self.id = id
         }
-        if a.shingles.count != b.shingles.count { return a.shingles.count > b.shingles.count }
-        return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+
+        public init(_ f: Fingerprint) {
+            self.init(date: f.metadata.date, shingleCount: f.shingles.count, id: f.id)
+        }
+
+        public func precedes(_ other: Precedence) -> Bool {
+            switch (date, other.date) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if shingleCount != other.shingleCount { return shingleCount > other.shingleCount }
+            return id.utf8.lexicographicallyPrecedes(other.id.utf8)
+        }
     }
 
     /// Articles from most to least original: by ``precedes(_:_:)``, except that where a verifier decided
     /// a link's direction (a rewrite between undated articles, say), the derivative is moved to just after
     /// its original, so the original is already a cluster source when the derivative is visited.
-    static func visitOrder(_ articles: [Fingerprint], links: [VerifiedLink]) -> [Int] {
-        var order = articles.indices.sorted { precedes(articles[$0], articles[$1]) }
+    static func visitOrder(_ articles: [Precedence], links: [VerifiedLink]) -> [Int] {
+        var order = articles.indices.sorted { articles[$0].precedes(articles[$1]) }
         let directed = links.compactMap { link -> (original: Int, derivative: Int)? in
             guard let first = link.originalIsFirst else { return nil }
             return first ? (link.pair.first, link.pair.second) : (link.pair.second, link.pair.first)
         }
         guard !directed.isEmpty else { return order }
         var position = [Int](repeating: 0, count: articles.count)
-        // Each pass moves every out-of-order derivative; a cycle of decisions cannot loop forever.
+        // Each pass moves one out-of-order derivative; a cycle of decisions cannot loop forever.
         for _ in 0...directed.count {
             for (p, article) in order.enumerated() { position[article] = p }
             guard let violation = directed.first(where: { position[$0.original] > position[$0.derivative] }) else { break }
@@ -61,6 +83,10 @@ public struct StarClusterer: Sendable {
     }
 
     public func cluster(_ articles: [Fingerprint], links: [VerifiedLink]) -> [Cluster] {
+        cluster(articles.map(Precedence.init), links: links)
+    }
+
+    public func cluster(_ articles: [Precedence], links: [VerifiedLink]) -> [Cluster] {
         let order = Self.visitOrder(articles, links: links)
         var rank = [Int](repeating: 0, count: articles.count)
         for (position, article) in order.enumerated() { rank[article] = position }
