@@ -8,16 +8,18 @@ extension ReportFormat: ExpressibleByArgument {}
 
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Scan article files and folders and report clusters of copies around their originals.",
+        abstract: "Scan article files and folders and report clusters of copies and rewrites around their originals.",
         discussion: """
-            PATH may be a folder (walked recursively; hidden files skipped) or a file. Read: .txt and .md
-            articles (optional `key: value` header, front matter, or a first line `date YYYY-MM-DD`) and
-            .jsonl (an article object per line).
+            PATH may be a folder (walked recursively; hidden files skipped) or a file. Read: .txt and .md \
+            articles (optional `key: value` header, front matter, or a first line `date YYYY-MM-DD`), .jsonl \
+            (an article object per line), .json (an array, or "articles"/"items"), .html/.htm pages, RSS and \
+            Atom feeds (.xml, .rss, .atom), and any of these gzip-compressed (.gz).
 
             Examples:
               dedupe scan ./feed
               dedupe scan ./feed --output report.json
               dedupe scan ./today ./yesterday --threshold 0.6 --format text
+              dedupe scan ./feed --index feed.sqlite --window 30 --only-new --output morning.json
             """)
 
     @Argument(help: "Folders or files to scan.")
