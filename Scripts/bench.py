@@ -209,10 +209,11 @@ def main() -> int:
 
 def render(results: dict) -> str:
     lines = [f"# dedupe benchmark, {results['started']}", "",
-             f"{results['machine']['cores']} cores, {results['machine']['platform']}; wall and CPU (user+system) "
-             f"seconds are medians over the rounds, peak RSS the largest of the rounds; ratios are peer median / dedupe "
-             f"median. A run past {results['timeout_s']:.0f} s or {results['max_rss_mb']:.0f} MB was stopped (\"> T\": the time it had run). Load: the 1-minute load average "
-             f"when the runs started (median): above the core count, other work shared the machine.", ""]
+             f"{results['machine']['cores']} cores, {results['machine']['platform']}. Wall and CPU (user+system) seconds "
+             f"are medians over the rounds, peak RSS the largest of the rounds. \"wall ÷ X\": a peer's median wall time "
+             f"divided by X's (above 1: dedupe is faster). A run past {results['timeout_s']:.0f} s or "
+             f"{results['max_rss_mb']:.0f} MB was stopped (\"> T\": the time it had run). Load: the 1-minute load "
+             f"average when the runs started (median); above the core count, other work shared the machine.", ""]
     for label, feed in results["feeds"].items():
         runs = feed["runs"]
         bases = [t for t in ("dedupe", "dedupe --no-rewrites") if runs.get(t)]

@@ -327,7 +327,11 @@ public struct IndexedScanner: Sendable {
             }
             var links: [VerifiedLink] = []
             var runs: [Int64] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM links ORDER BY first, second")
+            // The rewrite measures (JSON) are read later, for the reported links only.
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT first, second, relation, jaccard, firstInSecond, secondInFirst, originalIsFirst, NULL AS rewrite, run
+                FROM links ORDER BY first, second
+                """)
             while let row = try cursor.next() {
                 guard let a = position[row["first"]], let b = position[row["second"]],
                       let link = store.decodeLink(row, first: a, second: b) else { continue }
@@ -370,11 +374,24 @@ public struct IndexedScanner: Sendable {
         var newPosition: [Int64: Int] = [:]
         for (i, id) in ordered.enumerated() { newPosition[id] = i }
         var reportLinks: [VerifiedLink] = []
+        let rewriteLinks = clusters.flatMap { $0.members.map(\.linkIndex) }.filter { links[$0].relation == .rewrite }
+        let measuresByLink: [Int: RewriteMeasures] = try db.read { db in
+            let select = try db.cachedStatement(sql: "SELECT rewrite FROM links WHERE first = ? AND second = ?")
+            var found: [Int: RewriteMeasures] = [:]
+            for index in rewriteLinks {
+                let link = links[index]
+                if let json = try String.fetchOne(select, arguments: [rowIDs[link.pair.first], rowIDs[link.pair.second]]) {
+                    found[index] = try? JSONDecoder().decode(RewriteMeasures.self, from: Data(json.utf8))
+                }
+            }
+            return found
+        }
         clusters = clusters.map { cluster in
             var moved = cluster
             moved.source = newPosition[rowIDs[cluster.source]]!
             moved.members = cluster.members.map { m in
                 var link = links[m.linkIndex]
+                link.rewrite = measuresByLink[m.linkIndex]
                 link.pair = ArticlePair(newPosition[rowIDs[link.pair.first]]!, newPosition[rowIDs[link.pair.second]]!)
                 reportLinks.append(link)
                 var member = m
