@@ -67,6 +67,19 @@ struct IndexTests {
         }
     }
 
+    @Test func indexedReportCarriesRewriteEvidence() throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let (result, _) = try Self.scanner(dir.appendingPathComponent("samples.sqlite")).scan([TestSupport.samplesFeed.path])
+            let report = ReportBuilder.report(from: result)
+            let rewrite = try #require(report.clusters.flatMap(\.members).first { $0.id == "farm/harbour-bridge-rewrite.txt" })
+            #expect(rewrite.relation == .rewrite)
+            let evidence = try #require(rewrite.evidence)
+            #expect(evidence.alignedPassages.count >= 5)
+            #expect(evidence.sharedNames.contains("Marrowhaven"))
+            #expect(!report.clusters.flatMap(\.members).contains { $0.id == "news/harbour-bridge-independent.txt" })
+        }
+    }
+
     @Test func goneFilesLeaveTheReportAndChangedFilesAreReread() throws {
         try TestSupport.withTemporaryDirectory { dir in
             let feed = dir.appendingPathComponent("feed"), index = dir.appendingPathComponent("index.sqlite")
