@@ -118,10 +118,15 @@ public struct IndexStore: Sendable {
     }
 
     func adjustFrequencies(_ terms: [UInt32], by delta: Int, db: Database) throws {
+        try adjustFrequencies(Dictionary(terms.map { ($0, delta) }, uniquingKeysWith: +), db: db)
+    }
+
+    /// Adds each delta to its term's document frequency, one upsert per term, in term order.
+    func adjustFrequencies(_ deltas: [UInt32: Int], db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO termFrequency (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df
             """)
-        for t in terms { try statement.execute(arguments: [Int64(t), delta]) }
+        for t in deltas.keys.sorted() { try statement.execute(arguments: [Int64(t), deltas[t]!]) }
     }
 
     /// Document frequencies of the given terms, as term statistics over `documents` documents. Frequencies

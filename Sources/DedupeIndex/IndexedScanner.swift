@@ -155,6 +155,8 @@ public struct IndexedScanner: Sendable {
             }
             let (added, retired, changed, touched, batchProblems) = try db.write { db -> (Int, Int, Int, Int, [FeedProblem]) in
                 var added = 0, retired = 0, changed = 0, touched = 0
+                // Frequency increments of the batch, written once per term at the end of the transaction.
+                var frequencyDeltas: [UInt32: Int] = [:]
                 var batchProblems: [FeedProblem] = []
                 for (entry, result) in zip(batch, results) {
                     guard let result else {
@@ -173,7 +175,7 @@ public struct IndexedScanner: Sendable {
                         for (band, key) in bandIndex.bandKeys(print.signature).enumerated() {
                             try insertBand.execute(arguments: [band, Int64(bitPattern: key), id])
                         }
-                        if counted { try store.adjustFrequencies(print.profile.distinctTerms, by: 1, db: db) }
+                        if counted { for t in print.profile.distinctTerms { frequencyDeltas[t, default: 0] += 1 } }
                         added += 1
                     }
                     let problemsJSON = result.problems.isEmpty ? nil : String(decoding: try JSONEncoder().encode(result.problems), as: UTF8.self)
@@ -184,6 +186,7 @@ public struct IndexedScanner: Sendable {
                         """, arguments: [entry.file.path, entry.size, entry.mtime, result.hash, problemsJSON, runID])
                     batchProblems.append(contentsOf: result.problems)
                 }
+                try store.adjustFrequencies(frequencyDeltas, db: db)
                 try db.execute(sql: "UPDATE runs SET newArticles = newArticles + ?, goneArticles = goneArticles + ? WHERE id = ?",
                                arguments: [added, retired, runID])
                 return (added, retired, changed, touched, batchProblems)
