@@ -61,6 +61,8 @@ public struct IndexedScanner: Sendable {
             return try run(paths, store: store, clock: clock, started: started)
         } catch let error as IndexError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw IndexError.corrupt(path: indexPath, reason: error.message ?? "\(error)")
         } catch {
             throw IndexError.failed(path: indexPath, reason: String(describing: error))
         }
