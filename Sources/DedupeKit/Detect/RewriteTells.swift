@@ -54,7 +54,7 @@ public struct RewriteTells: Sendable, Equatable, Codable {
                 }
             }
             // Stock filler phrases, matched on the normalised token stream.
-            for (phrase, pattern) in fillerPatterns where contains(bytes, pattern) { tells.fillerPhrases.append(phrase) }
+            tells.fillerPhrases = fillerPhrases(in: bytes, tokens)
         }
         // FAQ heading or Q:/A: lines: only short lines whose first letter is F, Q or A are looked at.
         var questions = 0, answers = 0
@@ -87,29 +87,31 @@ public struct RewriteTells: Sendable, Equatable, Codable {
     private static let originalWord = Array("original".utf8)
     private static let originalNounBytes = originalNouns.map { Array($0.utf8) }
 
-    /// Each filler phrase as the tokenizer writes it (lower case, words separated by one space), padded
-    /// with spaces so that only whole words match.
-    private static let fillerPatterns: [(String, [UInt8])] = fillers.map { phrase in
+    /// Each filler phrase as the tokenizer writes it (lower case, words separated by one space), and the
+    /// hash of its first word, so the token stream is walked once and a phrase compared only where its
+    /// first word stands.
+    private static let fillerPatterns: [(phrase: String, bytes: [UInt8], firstWord: UInt64)] = fillers.map { phrase in
         var tokenizer = Tokenizer()
-        return (phrase, Array((" " + tokenizer.tokenize(phrase).tokens.joined(separator: " ") + " ").utf8))
+        let tokens = tokenizer.tokenize(phrase)
+        return (phrase, tokens.bytes, XXH3.hash(tokens.token(0)))
     }
 
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
-        // Whole-word match: the pattern has a space at each end; the text's first and last words are
-        // matched by treating the buffer as if spaces stood before and after it.
-        let inner = pattern[1..<(pattern.count - 1)]
-        let n = haystack.count, m = inner.count
-        guard m > 0, n >= m else { return false }
-        var i = 0
-        while i <= n - m {
-            if haystack[i] == inner.first!, (i == 0 || haystack[i - 1] == 0x20), (i + m == n || haystack[i + m] == 0x20) {
-                var k = 1
-                while k < m, haystack[i + k] == inner[inner.startIndex + k] { k += 1 }
-                if k == m { return true }
+    /// The filler phrases that occur in the token stream, in the order of ``fillers``.
+    private static func fillerPhrases(in bytes: UnsafeBufferPointer<UInt8>, _ tokens: TokenizedText) -> [String] {
+        var found = [Bool](repeating: false, count: fillerPatterns.count)
+        let firstWords = Set(fillerPatterns.map(\.firstWord))
+        for i in 0..<tokens.count {
+            let start = Int(tokens.tokenStarts[i])
+            let word = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<Int(tokens.tokenEnds[i])])
+            let hash = XXH3.hash(word)
+            guard firstWords.contains(hash) else { continue }
+            for (k, pattern) in fillerPatterns.enumerated() where !found[k] && pattern.firstWord == hash {
+                let end = start + pattern.bytes.count
+                guard end <= bytes.count, end == bytes.count || bytes[end] == 0x20 else { continue }
+                if bytes[start..<end].elementsEqual(pattern.bytes) { found[k] = true }
             }
-            i += 1
         }
-        return false
+        return fillerPatterns.indices.filter { found[$0] }.map { fillerPatterns[$0].phrase }
     }
 
     /// The sentence around token `i`, trimmed to 200 characters.
