@@ -266,6 +266,12 @@ public struct AlignedSentences: Sendable, Equatable, Codable {
     public var source: Int
     public var derivative: Int
     public var similarity: Double
+
+    public init(source: Int, derivative: Int, similarity: Double) {
+        self.source = source
+        self.derivative = derivative
+        self.similarity = similarity
+    }
 }
 
 /// The measures a rewrite decision rests on (see ``RewriteVerifier``).
@@ -275,6 +281,15 @@ public struct RewriteMeasures: Sendable, Equatable, Codable {
     public var orderPreserved: Double
     public var newFigureShare: Double
     public var alignment: [AlignedSentences]
+
+    public init(sourceCoverage: Double, derivativeAligned: Double, orderPreserved: Double, newFigureShare: Double,
+                alignment: [AlignedSentences]) {
+        self.sourceCoverage = sourceCoverage
+        self.derivativeAligned = derivativeAligned
+        self.orderPreserved = orderPreserved
+        self.newFigureShare = newFigureShare
+        self.alignment = alignment
+    }
 }
 
 extension Array where Element: Comparable {

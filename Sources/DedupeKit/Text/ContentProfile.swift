@@ -82,14 +82,17 @@ public enum ContentTerms {
     static let stopWordHashes: Set<UInt64> = Set(
         stopWordList.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { XXH3.hash(String($0)) })
 
-    /// Suffixes removed by ``stem(_:)``, longest first; a stem keeps at least three letters.
-    static let suffixes: [[UInt8]] = ["ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"].map { Array($0.utf8) }
-
     /// The term id of a normalised token, or nil for a stop word: XXH3 of the stem, truncated to 32 bits.
     public static func termID(_ token: UnsafeBufferPointer<UInt8>) -> UInt32? {
         if token.count <= 10, stopWordHashes.contains(XXH3.hash(UnsafeRawBufferPointer(token))) { return nil }
-        let stemmed = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(token)[0..<stemLength(token)])
-        return UInt32(truncatingIfNeeded: XXH3.hash(stemmed, seed: 0x5445_524D))
+        let (length, endsInY) = stem(token)
+        let seed: UInt64 = 0x5445_524D
+        guard endsInY else {
+            return UInt32(truncatingIfNeeded: XXH3.hash(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(token)[0..<length]), seed: seed))
+        }
+        var stemmed = Array(token[0..<length])
+        stemmed.append(UInt8(ascii: "y"))
+        return UInt32(truncatingIfNeeded: XXH3.hash(stemmed, seed: seed))
     }
 
     /// The term id of a token given as a string (tests, evidence).
@@ -97,19 +100,37 @@ public enum ContentTerms {
         Array(token.utf8).withUnsafeBufferPointer { termID($0) }
     }
 
-    /// A light suffix-stripping stemmer (plural, -ing, -ed, -ly, -ation), enough to match "rises"/"rise"
-    /// and "acquisition"/"acquisitions" across a paraphrase; numbers and short words are kept as they are.
-    /// Returns the length of the stem.
-    static func stemLength(_ token: UnsafeBufferPointer<UInt8>) -> Int {
-        guard token.count > 3, token[0] &- 48 >= 10 else { return token.count }
-        for suffix in suffixes where token.count - suffix.count >= 3 {
-            var matches = true
-            for k in 0..<suffix.count where token[token.count - suffix.count + k] != suffix[k] {
-                matches = false
-                break
-            }
-            if matches { return token.count - suffix.count }
+    /// A light stemmer, enough to match word forms across a paraphrase ("prices"/"price", "companies"/
+    /// "company", "rising"/"rises"/"rise", "rejected"/"reject", "acquisitions"/"acquisition"): plurals after
+    /// Harman's S-stemmer ("ies" → "y", "es" after s/x/z/ch/sh, a final "s" but not "ss"/"us"/"is"), then one
+    /// of "ation", "ing", "ed", "ly", then a final "e". Numbers and words of three letters or fewer are kept.
+    /// Returns the stem's length in the token and whether a "y" follows it.
+    static func stem(_ t: UnsafeBufferPointer<UInt8>) -> (length: Int, endsInY: Bool) {
+        var n = t.count
+        guard n > 3, t[0] &- 48 >= 10 else { return (n, false) }
+        func ends(_ suffix: StaticString, at end: Int) -> Bool {
+            let k = suffix.utf8CodeUnitCount
+            guard end - k >= 0 else { return false }
+            let p = suffix.utf8Start
+            for i in 0..<k where t[end - k + i] != p[i] { return false }
+            return true
         }
-        return token.count
+        let a = UInt8(ascii: "a"), e = UInt8(ascii: "e")
+        // Plurals.
+        if ends("ies", at: n), n > 4, t[n - 4] != e, t[n - 4] != a {
+            return (n - 3, true)
+        } else if ends("es", at: n), n > 4,
+                  ends("s", at: n - 2) || ends("x", at: n - 2) || ends("z", at: n - 2) || ends("ch", at: n - 2) || ends("sh", at: n - 2) {
+            n -= 2
+        } else if ends("s", at: n), !ends("ss", at: n), !ends("us", at: n), !ends("is", at: n) {
+            n -= 1
+        }
+        // One derivational or inflectional ending, leaving at least three letters.
+        for suffix: StaticString in ["ation", "ing", "ed", "ly"] where n - suffix.utf8CodeUnitCount >= 3 && ends(suffix, at: n) {
+            n -= suffix.utf8CodeUnitCount
+            break
+        }
+        if n > 3, t[n - 1] == e { n -= 1 }
+        return (n, false)
     }
 }

@@ -1,0 +1,73 @@
+@testable import DedupeKit
+import Foundation
+import Testing
+
+/// The rewrite decision on both kinds of pair: a rewrite of a story and an independent report of it.
+@Suite("RewriteVerifier")
+struct RewriteVerifierTests {
+    /// Fingerprints of the sample feed's harbour-bridge story, its rewrite and the independent report, plus
+    /// the unrelated sample stories for realistic term statistics.
+    static func samples() throws -> (original: Fingerprint, rewrite: Fingerprint, independent: Fingerprint, statistics: TermStatistics) {
+        let result = Scanner(configuration: ScanConfiguration(workers: 1)).scan([TestSupport.samplesFeed.path])
+        func article(_ id: String) throws -> Fingerprint { try #require(result.articles.first { $0.id == id }) }
+        let statistics = TermStatistics(distinctTermsPerArticle: result.articles.map(\.profile.distinctTerms))
+        return (try article("news/harbour-bridge-original.txt"), try article("farm/harbour-bridge-rewrite.txt"),
+                try article("news/harbour-bridge-independent.txt"), statistics)
+    }
+
+    @Test func theRewriteIsARewriteOfTheOriginal() throws {
+        let s = try Self.samples()
+        let verifier = RewriteVerifier()
+        let m = verifier.measure(source: s.original, derivative: s.rewrite, statistics: s.statistics)
+        #expect(verifier.isRewrite(m), "\(m)")
+        #expect(m.sourceCoverage >= 0.6)
+        #expect(m.orderPreserved >= 0.6)
+        #expect(m.newFigureShare == 0)
+        let link = try #require(verifier.verify(ArticlePair(0, 1), s.original, s.rewrite, statistics: s.statistics))
+        #expect(link.relation == .rewrite)
+        #expect(link.originalIsFirst == true)  // the earlier-dated article is the original
+    }
+
+    @Test func theIndependentReportIsNot() throws {
+        let s = try Self.samples()
+        let verifier = RewriteVerifier()
+        #expect(verifier.verify(ArticlePair(0, 1), s.original, s.independent, statistics: s.statistics) == nil)
+        #expect(!verifier.isRewrite(verifier.measure(source: s.original, derivative: s.independent, statistics: s.statistics)))
+    }
+
+    @Test func theSameOutletIsNeverARewrite() throws {
+        var s = try Self.samples()
+        s.rewrite.metadata.outlet = s.original.metadata.outlet
+        #expect(RewriteVerifier().verify(ArticlePair(0, 1), s.original, s.rewrite, statistics: s.statistics) == nil)
+    }
+
+    @Test func directionWithoutDatesFollowsTheTells() throws {
+        var s = try Self.samples()
+        s.original.metadata.date = nil
+        s.rewrite.metadata.date = nil
+        // The rewrite (with its FAQ and "original article" sentence) is first in the pair this time.
+        let link = try #require(RewriteVerifier().verify(ArticlePair(0, 1), s.rewrite, s.original, statistics: s.statistics))
+        #expect(link.originalIsFirst == false)
+    }
+
+    @Test func newFiguresMakeAFollowUpNotARewrite() {
+        var m = RewriteMeasures(sourceCoverage: 0.8, derivativeAligned: 0.7, orderPreserved: 0.9, newFigureShare: 0, alignment: [])
+        m.alignment = (0..<5).map { AlignedSentences(source: $0, derivative: $0, similarity: 0.5) }
+        let verifier = RewriteVerifier()
+        #expect(verifier.isRewrite(m))
+        m.newFigureShare = 0.5
+        #expect(!verifier.isRewrite(m))
+        m.newFigureShare = 0
+        m.orderPreserved = 0.2
+        #expect(!verifier.isRewrite(m))
+        m.orderPreserved = 0.9
+        m.derivativeAligned = 0.1
+        #expect(!verifier.isRewrite(m))
+    }
+
+    @Test func longestIncreasingRunAllowsRepeats() {
+        #expect(RewriteVerifier.longestIncreasingRun([0, 1, 1, 2, 5, 3, 4]) == 6)
+        #expect(RewriteVerifier.longestIncreasingRun([3, 2, 1]) == 1)
+        #expect(RewriteVerifier.longestIncreasingRun([]) == 0)
+    }
+}
