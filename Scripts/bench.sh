@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
     --copies-row) EXTRA+=(--copies-row); shift ;;
     --timeout) EXTRA+=(--timeout "$2"); shift 2 ;;
     --max-rss-mb) EXTRA+=(--max-rss-mb "$2"); shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
 done

@@ -17,7 +17,7 @@ public struct Tokenizer: Sendable {
 
     public init() {}
 
-    private static let abbreviations: Set<String> = [
+    static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "vs", "no", "gen", "gov",
         "sen", "rep", "prof", "rev", "lt", "col", "sgt", "capt", "cmdr", "adm", "messrs", "jan", "feb", "mar",
         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "est", "approx", "fig", "etc",
@@ -29,53 +29,11 @@ public struct Tokenizer: Sendable {
     }
 
     public mutating func tokenize(utf8 input: UnsafeBufferPointer<UInt8>) -> TokenizedText {
-        var out = TokenizedText()
-        out.bytes.reserveCapacity(input.count)
-        let estimate = input.count / 6
-        out.tokenStarts.reserveCapacity(estimate)
-        out.tokenEnds.reserveCapacity(estimate)
-        out.sourceStarts.reserveCapacity(estimate)
-        out.sourceEnds.reserveCapacity(estimate)
-
-        var inToken = false
+        // The state lives in a value with mutating methods, not in locals captured by nested functions:
+        // captured locals are checked for exclusive access at run time on every use, which cost the
+        // tokenizer a third of its time.
+        var st = TokenizerState(capacity: input.count)
         var scalarIndex: Int32 = 0          // code points consumed so far
-        var lastTokenSourceEnd: Int32 = 0
-        var sawTerminal = false             // . ! ? since the last token
-        var sawSpace = false                // whitespace since the last token
-        var newlines = 0                    // newlines since the last token (2 = a blank line)
-        var pendingNumberSeparator: UInt8 = 0  // '.' or ',' seen right after a digit inside a token
-
-        @inline(__always) func beginToken(at source: Int32, capitalized: Bool) {
-            if out.bytes.isEmpty == false { out.bytes.append(0x20) }
-            let tokenIndex = Int32(out.tokenStarts.count)
-            if tokenIndex == 0 {
-                out.sentenceStarts.append(0)
-            } else if newlines >= 2 || (sawTerminal && sawSpace && capitalized && !previousIsAbbreviation()) {
-                out.sentenceStarts.append(tokenIndex)
-            }
-            out.tokenStarts.append(Int32(out.bytes.count))
-            out.sourceStarts.append(source)
-            inToken = true
-            sawTerminal = false
-            sawSpace = false
-            newlines = 0
-        }
-        @inline(__always) func endToken(at source: Int32) {
-            out.tokenEnds.append(Int32(out.bytes.count))
-            out.sourceEnds.append(source)
-            lastTokenSourceEnd = source
-            inToken = false
-            pendingNumberSeparator = 0
-        }
-        func previousIsAbbreviation() -> Bool {
-            guard let start = out.tokenStarts.last, let end = out.tokenEnds.last else { return false }
-            let length = Int(end - start)
-            if length == 1 { return true }  // an initial: "J. Smith", "U.S."
-            if length > 7 { return false }
-            let word = String(decoding: out.bytes[Int(start)..<Int(end)], as: UTF8.self)
-            return Self.abbreviations.contains(word)
-        }
-
         var i = 0
         let n = input.count
         while i < n {
@@ -86,34 +44,34 @@ public struct Tokenizer: Sendable {
                 let lower = b | 0x20
                 let isLetter = lower &- 97 < 26
                 if isDigit || isLetter {
-                    if pendingNumberSeparator != 0 {
+                    if st.pendingNumberSeparator != 0 {
                         if isDigit {
-                            if pendingNumberSeparator == UInt8(ascii: ".") { out.bytes.append(pendingNumberSeparator) }
-                            pendingNumberSeparator = 0
+                            if st.pendingNumberSeparator == UInt8(ascii: ".") { st.out.bytes.append(st.pendingNumberSeparator) }
+                            st.pendingNumberSeparator = 0
                         } else {
-                            endToken(at: scalarIndex - 1)
-                            sawTerminal = true  // the '.' was punctuation after all
-                            sawSpace = false
+                            st.endToken(at: scalarIndex - 1)
+                            st.sawTerminal = true  // the '.' was punctuation after all
+                            st.sawSpace = false
                         }
                     }
-                    if !inToken { beginToken(at: scalarIndex, capitalized: !isLetter || b < 97) }
-                    out.bytes.append(isLetter ? lower : b)
+                    if !st.inToken { st.beginToken(at: scalarIndex, capitalized: !isLetter || b < 97) }
+                    st.out.bytes.append(isLetter ? lower : b)
                 } else {
-                    if inToken {
-                        let lastByte = out.bytes.last ?? 0
-                        if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && pendingNumberSeparator == 0
+                    if st.inToken {
+                        let lastByte = st.out.bytes.last ?? 0
+                        if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && st.pendingNumberSeparator == 0
                             && lastByte &- 48 < 10 && i + 1 < n && input[i + 1] &- 48 < 10 {
-                            pendingNumberSeparator = b
+                            st.pendingNumberSeparator = b
                             i += 1
                             scalarIndex += 1
                             continue
                         }
-                        endToken(at: pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex)
+                        st.endToken(at: st.pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex)
                     }
                     switch b {
-                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): sawTerminal = true
-                    case UInt8(ascii: "\n"): newlines += 1; sawSpace = true
-                    case UInt8(ascii: " "), UInt8(ascii: "\t"): sawSpace = true
+                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): st.sawTerminal = true
+                    case UInt8(ascii: "\n"): st.newlines += 1; st.sawSpace = true
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"): st.sawSpace = true
                     default: break
                     }
                 }
@@ -125,26 +83,26 @@ public struct Tokenizer: Sendable {
             let (scalar, length) = Self.decodeScalar(input, at: i)
             let folded = fold(scalar)
             if let folded {
-                if pendingNumberSeparator != 0 {
-                    endToken(at: scalarIndex - 1)
-                    sawTerminal = true
+                if st.pendingNumberSeparator != 0 {
+                    st.endToken(at: scalarIndex - 1)
+                    st.sawTerminal = true
                 }
-                if !inToken { beginToken(at: scalarIndex, capitalized: scalar.properties.isUppercase) }
-                out.bytes.append(contentsOf: folded)
+                if !st.inToken { st.beginToken(at: scalarIndex, capitalized: scalar.properties.isUppercase) }
+                st.out.bytes.append(contentsOf: folded)
             } else {
-                if inToken { endToken(at: pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
+                if st.inToken { st.endToken(at: st.pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
                 let v = scalar.value
-                if v == 0x2026 || v == 0x3002 || v == 0xFF01 || v == 0xFF1F { sawTerminal = true }
+                if v == 0x2026 || v == 0x3002 || v == 0xFF01 || v == 0xFF1F { st.sawTerminal = true }
                 if scalar.properties.isWhitespace {
-                    sawSpace = true
-                    if v == 0x2028 || v == 0x2029 { newlines += 2 }
+                    st.sawSpace = true
+                    if v == 0x2028 || v == 0x2029 { st.newlines += 2 }
                 }
             }
             i += length
             scalarIndex += 1
         }
-        if inToken { endToken(at: pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
-        return out
+        if st.inToken { st.endToken(at: st.pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
+        return st.out
     }
 
     /// NFKC, case and diacritic folding of one code point, cached. Letters and digits that survive folding
@@ -188,5 +146,58 @@ public struct Tokenizer: Sendable {
             return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
         }
         return ("\u{FFFD}", 1)
+    }
+}
+
+/// The running state of one ``Tokenizer/tokenize(utf8:)`` call.
+private struct TokenizerState {
+    var out = TokenizedText()
+    var inToken = false
+    var lastTokenSourceEnd: Int32 = 0
+    var sawTerminal = false             // . ! ? since the last token
+    var sawSpace = false                // whitespace since the last token
+    var newlines = 0                    // newlines since the last token (2 = a blank line)
+    var pendingNumberSeparator: UInt8 = 0  // '.' or ',' seen right after a digit inside a token
+
+    init(capacity: Int) {
+        out.bytes.reserveCapacity(capacity)
+        let estimate = capacity / 6
+        out.tokenStarts.reserveCapacity(estimate)
+        out.tokenEnds.reserveCapacity(estimate)
+        out.sourceStarts.reserveCapacity(estimate)
+        out.sourceEnds.reserveCapacity(estimate)
+    }
+
+    @inline(__always) mutating func beginToken(at source: Int32, capitalized: Bool) {
+        if !out.bytes.isEmpty { out.bytes.append(0x20) }
+        let tokenIndex = Int32(out.tokenStarts.count)
+        if tokenIndex == 0 {
+            out.sentenceStarts.append(0)
+        } else if newlines >= 2 || (sawTerminal && sawSpace && capitalized && !previousIsAbbreviation()) {
+            out.sentenceStarts.append(tokenIndex)
+        }
+        out.tokenStarts.append(Int32(out.bytes.count))
+        out.sourceStarts.append(source)
+        inToken = true
+        sawTerminal = false
+        sawSpace = false
+        newlines = 0
+    }
+
+    @inline(__always) mutating func endToken(at source: Int32) {
+        out.tokenEnds.append(Int32(out.bytes.count))
+        out.sourceEnds.append(source)
+        lastTokenSourceEnd = source
+        inToken = false
+        pendingNumberSeparator = 0
+    }
+
+    func previousIsAbbreviation() -> Bool {
+        guard let start = out.tokenStarts.last, let end = out.tokenEnds.last else { return false }
+        let length = Int(end - start)
+        if length == 1 { return true }  // an initial: "J. Smith", "U.S."
+        if length > 7 { return false }
+        let word = String(decoding: out.bytes[Int(start)..<Int(end)], as: UTF8.self)
+        return Tokenizer.abbreviations.contains(word)
     }
 }
