@@ -240,4 +240,17 @@ struct PlainTextFormatTests {
         #expect(rewrite.metadata.date?.iso8601 == "2026-03-16")
         #expect(rewrite.text.hasPrefix("In a move that has left commuters scrambling"))
     }
+
+    @Test func headerLinesAfterADateLineAreRead() throws {
+        let format = PlainTextFormat()
+        let file = FeedFile(path: "/feed/gen.txt", relativeID: "gen.txt")
+        let result = format.read(Array("date 2024-03-27\ntitle: Rates Rise\n\nThe bank raised rates.\n".utf8), from: file)
+        let article = try #require(result.articles.first)
+        #expect(article.metadata.title == "Rates Rise")
+        #expect(article.metadata.date?.iso8601 == "2024-03-27")
+        #expect(article.text == "The bank raised rates.")
+        // Without a closing blank line the lines are body text.
+        let plain = format.read(Array("date 2024-03-27\nNote: the bank raised rates.\nMore text.\n".utf8), from: file)
+        #expect(plain.articles.first?.text == "Note: the bank raised rates.\nMore text.")
+    }
 }

@@ -60,6 +60,19 @@ public struct PlainTextFormat: ArticleFormat {
            let token = trimmedFirst.dropFirst(5).split(separator: " ").first,
            DateParser.parseISO8601(Array(token.utf8)) != nil {
             builder.set("date", String(token))
+            // `key: value` lines closed by a blank line may follow the date line (generated feeds put a title there).
+            var probe = lines
+            var extended = builder
+            var fields = 0
+            while let line = probe.next() {
+                if line.isBlank {
+                    if fields > 0 { builder = extended; lines = probe }
+                    break
+                }
+                guard let (key, value) = keyValue(line), MetadataField.named(key) != nil else { break }
+                extended.set(key, value)
+                fields += 1
+            }
             return (builder, lines.rest)
         }
 
