@@ -38,19 +38,11 @@ public struct ArticleExtractor: Sendable {
         }
         var articles: [Article] = []
         var problems = listing.problems
-        var seen = Set<String>()
+        var ids = UniqueIDs()
         for read in perFile {
             problems += read.problems
             for var article in read.articles {
-                if !seen.insert(article.id).inserted {
-                    var n = 2
-                    while seen.contains("\(article.id)~\(n)") { n += 1 }
-                    problems.append(FeedProblem(path: article.metadata.location.path, line: article.metadata.location.item,
-                                                reason: "item id repeats an earlier one in the file; reported as \(article.id)~\(n)",
-                                                severity: .warning, articleRead: true))
-                    article.metadata.id = "\(article.id)~\(n)"
-                    seen.insert(article.id)
-                }
+                if let renamed = ids.claim(&article.metadata) { problems.append(renamed) }
                 articles.append(article)
             }
         }

@@ -125,19 +125,11 @@ public struct Scanner: Sendable {
         }
         var articles: [Fingerprint] = []
         var problems = listing.problems
-        var seenIDs = Set<String>()
+        var ids = UniqueIDs()
         for (prints, fileProblems) in perFile {
             problems.append(contentsOf: fileProblems)
             for var print in prints {
-                if !seenIDs.insert(print.id).inserted {
-                    var n = 2
-                    while seenIDs.contains("\(print.id)~\(n)") { n += 1 }
-                    problems.append(FeedProblem(path: print.metadata.location.path, line: print.metadata.location.item,
-                                                reason: "item id repeats an earlier one in the file; reported as \(print.id)~\(n)",
-                                                severity: .warning, articleRead: true))
-                    print.metadata.id = "\(print.id)~\(n)"
-                    seenIDs.insert(print.id)
-                }
+                if let renamed = ids.claim(&print.metadata) { problems.append(renamed) }
                 articles.append(print)
             }
         }
