@@ -8,9 +8,14 @@ SHARED=${SHARED:-../shared}
 OUT=${OUT:-/tmp/dedupe-eval}
 [ -d "$SHARED/eval" ] || { echo "eval: $SHARED/eval not found; skipped" >&2; exit 0; }
 swift build -c release >/dev/null
+# Our derivatives: the written ones as they are, the S5 syndicated copies rebuilt from their edit scripts
+# against the Reuters bodies in ../shared (no Reuters text is stored in the repository).
+rm -rf "$OUT/rewrites-ext" && mkdir -p "$OUT/rewrites-ext"
+cp Evaluation/rewrites-ext/*.txt "$OUT/rewrites-ext/"
+SHARED="$SHARED" python3 Scripts/s5_edits.py decode Evaluation/rewrites-ext "$OUT/rewrites-ext"
 python3 "$SHARED/eval/build_feed.py" "$OUT" \
   --derived "$SHARED/eval/rewrites-dev" --manifest "$SHARED/eval/rewrites-dev/manifest.jsonl" \
-  --derived Evaluation/rewrites-ext --manifest Evaluation/rewrites-ext/manifest.jsonl \
+  --derived "$OUT/rewrites-ext" --manifest Evaluation/rewrites-ext/manifest.jsonl \
   --extra-truth Evaluation/same-event.jsonl
 start=$(date +%s.%N)
 .build/release/dedupe scan "$OUT/feed" --output "$OUT/report.json" --quiet
