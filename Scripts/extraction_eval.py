@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Measures how well dedupe extracts the article text of HTML pages, next to trafilatura.
 
-For every page in Evaluation/extraction/pages/ there is the article text we wrote for it in
-Evaluation/extraction/reference/ (same name, .txt). The script runs `dedupe extract` over the pages and
+Evaluation/extraction/build_pages.py generates the pages (pages/NAME.html) and the article text we wrote for
+each (reference/NAME.txt) into a temporary folder (or --data DIR, generated there when empty). The script runs `dedupe extract` over the pages and
 trafilatura (default settings, comments left out: a reader's comments are not the article) over each page,
 and scores both against the reference with word-level precision and recall:
 
@@ -68,9 +68,13 @@ def trafilatura_texts(pages, names):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dedupe", default=os.path.join(ROOT, ".build", "release", "dedupe"))
-    parser.add_argument("--data", default=os.path.join(ROOT, "Evaluation", "extraction"))
+    parser.add_argument("--data", default=None, help="folder with pages/ and reference/ (default: generated)")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
+    if args.data is None or not os.path.isdir(os.path.join(args.data, "pages")):
+        sys.path.insert(0, os.path.join(ROOT, "Evaluation", "extraction"))
+        import build_pages
+        args.data = build_pages.main(args.data)
 
     pages = os.path.join(args.data, "pages")
     names = sorted(os.path.splitext(n)[0] for n in os.listdir(pages) if n.endswith(".html"))

@@ -547,15 +547,22 @@ def page_12(a):
 BUILDERS = [page_01, page_02, page_03, page_04, page_05, page_06, page_07, page_08, page_09, page_10, page_11, page_12]
 
 
-def main():
-    os.makedirs(os.path.join(HERE, "pages"), exist_ok=True)
-    os.makedirs(os.path.join(HERE, "reference"), exist_ok=True)
+def main(out=None):
+    """Writes OUT/pages/NAME.html and OUT/reference/NAME.txt (OUT: the first argument, else a temporary
+    folder); prints OUT. The pages are generated, not stored: this script is their only source."""
+    import tempfile
+    out = out or tempfile.mkdtemp(prefix="dedupe-extraction-")
+    os.makedirs(os.path.join(out, "pages"), exist_ok=True)
+    os.makedirs(os.path.join(out, "reference"), exist_ok=True)
     for (name, article), build in zip(ARTICLES.items(), BUILDERS):
-        with open(os.path.join(HERE, "pages", name + ".html"), "w", encoding="utf-8") as f:
+        with open(os.path.join(out, "pages", name + ".html"), "w", encoding="utf-8") as f:
             f.write(build(article) + "\n")
-        with open(os.path.join(HERE, "reference", name + ".txt"), "w", encoding="utf-8") as f:
+        with open(os.path.join(out, "reference", name + ".txt"), "w", encoding="utf-8") as f:
             f.write(reference(article["blocks"]))
+    print(out)
+    return out
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+    main(sys.argv[1] if len(sys.argv) > 1 else None)
