@@ -47,7 +47,7 @@ public struct RewriteTells: Sendable, Equatable, Codable {
             func token(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(rebasing: bytes[Int(tokens.tokenStarts[i])..<Int(tokens.tokenEnds[i])])
             }
-            for i in 0..<tokens.count where token(i).elementsEqual(originalWord) {
+            for i in 0..<tokens.count where tokens.tokenEnds[i] - tokens.tokenStarts[i] == 8 && token(i).elementsEqual(originalWord) {
                 if (i + 1..<min(i + 3, tokens.count)).contains(where: { k in originalNounBytes.contains(where: { noun in token(k).elementsEqual(noun) }) }) {
                     tells.mentionsOriginal = quote(text, tokens, around: i)
                     break
@@ -96,15 +96,26 @@ public struct RewriteTells: Sendable, Equatable, Codable {
         return (phrase, tokens.bytes, XXH3.hash(tokens.token(0)))
     }
 
+    /// For each first byte, a bit per length (below 64) of the phrases' first words that start with it:
+    /// a token is hashed and compared only when a first word of its first byte and length exists.
+    private static let firstWordShapes: [UInt64] = {
+        var shapes = [UInt64](repeating: 0, count: 256)
+        for pattern in fillerPatterns {
+            let firstWord = pattern.bytes.prefix { $0 != 0x20 }
+            shapes[Int(firstWord.first!)] |= 1 << UInt64(min(firstWord.count, 63))
+        }
+        return shapes
+    }()
+
     /// The filler phrases that occur in the token stream, in the order of ``fillers``.
     private static func fillerPhrases(in bytes: UnsafeBufferPointer<UInt8>, _ tokens: TokenizedText) -> [String] {
         var found = [Bool](repeating: false, count: fillerPatterns.count)
-        let firstWords = Set(fillerPatterns.map(\.firstWord))
+        let shapes = firstWordShapes
         for i in 0..<tokens.count {
-            let start = Int(tokens.tokenStarts[i])
+            let start = Int(tokens.tokenStarts[i]), length = Int(tokens.tokenEnds[i]) - start
+            guard shapes[Int(bytes[start])] & (1 << UInt64(min(length, 63))) != 0 else { continue }
             let word = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<Int(tokens.tokenEnds[i])])
             let hash = XXH3.hash(word)
-            guard firstWords.contains(hash) else { continue }
             for (k, pattern) in fillerPatterns.enumerated() where !found[k] && pattern.firstWord == hash {
                 let end = start + pattern.bytes.count
                 guard end <= bytes.count, end == bytes.count || bytes[end] == 0x20 else { continue }

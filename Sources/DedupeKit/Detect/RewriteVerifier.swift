@@ -66,49 +66,50 @@ public struct RewriteVerifier: Sendable {
 
         public init(_ profile: ContentProfile, statistics: TermStatistics) {
             let count = profile.sentenceCount
-            var grouped = [[UInt32]](repeating: [], count: count)
-            for (term, sentence) in zip(profile.terms, profile.sentenceOfTerm) where Int(sentence) < count {
-                grouped[Int(sentence)].append(term)
-            }
-            sentenceStart = [0]
-            terms = []
-            weights = []
-            sentenceMass = []
-            terms.reserveCapacity(profile.terms.count)
-            var pairs: [(term: UInt32, sentence: UInt16)] = []
+            // (term, sentence) packed in one integer, so one plain sort groups by term, then sentence.
+            var pairs: [UInt64] = []
             pairs.reserveCapacity(profile.terms.count)
-            var weightOf: [UInt32: Double] = [:]
-            for (s, sentenceTerms) in grouped.enumerated() {
-                var distinct = sentenceTerms
-                distinct.sort()
-                distinct = distinct.uniquedSorted()
-                var mass = 0.0
-                for t in distinct {
-                    let w: Double
-                    if let cached = weightOf[t] { w = cached } else { w = statistics.weight(t); weightOf[t] = w }
-                    terms.append(t)
-                    weights.append(w)
-                    mass += w
-                    pairs.append((t, UInt16(clamping: s)))
-                }
-                sentenceMass.append(mass)
-                sentenceStart.append(Int32(terms.count))
+            for (term, sentence) in zip(profile.terms, profile.sentenceOfTerm) where Int(sentence) < count {
+                pairs.append(UInt64(term) << 16 | UInt64(sentence))
             }
-            pairs.sort { $0.term != $1.term ? $0.term < $1.term : $0.sentence < $1.sentence }
+            pairs.sort()
             distinctTerms = []
             postingStart = []
             postings = []
+            distinctWeights = []
             postings.reserveCapacity(pairs.count)
-            for p in pairs {
-                if distinctTerms.last != p.term {
-                    distinctTerms.append(p.term)
+            var sentenceSizes = [Int32](repeating: 0, count: count + 1)
+            var previous: UInt64?
+            for p in pairs where p != previous {
+                previous = p
+                let term = UInt32(truncatingIfNeeded: p >> 16), sentence = UInt16(truncatingIfNeeded: p)
+                if distinctTerms.last != term {
+                    distinctTerms.append(term)
+                    distinctWeights.append(statistics.weight(term))
                     postingStart.append(Int32(postings.count))
                 }
-                postings.append(p.sentence)
+                postings.append(sentence)
+                sentenceSizes[Int(sentence) + 1] += 1
             }
             postingStart.append(Int32(postings.count))
-            distinctWeights = distinctTerms.map { weightOf[$0]! }
             totalWeight = distinctWeights.reduce(0, +)
+            // Each sentence's distinct terms, in term order: a counting sort of the postings by sentence.
+            for s in 0..<count { sentenceSizes[s + 1] += sentenceSizes[s] }
+            sentenceStart = sentenceSizes
+            var next = sentenceSizes
+            terms = [UInt32](repeating: 0, count: postings.count)
+            weights = [Double](repeating: 0, count: postings.count)
+            sentenceMass = [Double](repeating: 0, count: count)
+            for k in distinctTerms.indices {
+                for p in Int(postingStart[k])..<Int(postingStart[k + 1]) {
+                    let s = Int(postings[p])
+                    let slot = Int(next[s])
+                    next[s] += 1
+                    terms[slot] = distinctTerms[k]
+                    weights[slot] = distinctWeights[k]
+                    sentenceMass[s] += distinctWeights[k]
+                }
+            }
             figures = profile.figures
         }
 

@@ -63,23 +63,49 @@ public struct StarClusterer: Sendable {
     /// Articles from most to least original: by ``precedes(_:_:)``, except that where a verifier decided
     /// a link's direction (a rewrite between undated articles, say), the derivative is moved to just after
     /// its original, so the original is already a cluster source when the derivative is visited.
+    ///
+    /// This is a topological order of the decided links that stays as close to precedence order as it can:
+    /// at each step the most original article whose decided originals have all been visited comes next.
+    /// A cycle of decisions (which the verifiers should not produce) is broken at its most original article.
     static func visitOrder(_ articles: [Precedence], links: [VerifiedLink]) -> [Int] {
-        var order = articles.indices.sorted { articles[$0].precedes(articles[$1]) }
-        let directed = links.compactMap { link -> (original: Int, derivative: Int)? in
-            guard let first = link.originalIsFirst else { return nil }
-            return first ? (link.pair.first, link.pair.second) : (link.pair.second, link.pair.first)
+        let order = articles.indices.sorted { articles[$0].precedes(articles[$1]) }
+        var successors: [Int: [Int]] = [:]
+        var waitingFor = [Int32](repeating: 0, count: articles.count)
+        for link in links {
+            guard let first = link.originalIsFirst else { continue }
+            let (original, derivative) = first ? (link.pair.first, link.pair.second) : (link.pair.second, link.pair.first)
+            successors[original, default: []].append(derivative)
+            waitingFor[derivative] += 1
         }
-        guard !directed.isEmpty else { return order }
-        var position = [Int](repeating: 0, count: articles.count)
-        // Each pass moves one out-of-order derivative; a cycle of decisions cannot loop forever.
-        for _ in 0...directed.count {
-            for (p, article) in order.enumerated() { position[article] = p }
-            guard let violation = directed.first(where: { position[$0.original] > position[$0.derivative] }) else { break }
-            order.remove(at: position[violation.derivative])
-            let target = order.firstIndex(of: violation.original)! + 1
-            order.insert(violation.derivative, at: target)
+        guard !successors.isEmpty else { return order }
+        var rank = [Int](repeating: 0, count: articles.count)
+        for (position, article) in order.enumerated() { rank[article] = position }
+        var visited = [Bool](repeating: false, count: articles.count)
+        var released = RankHeap()  // articles freed after the scan position passed them, by rank
+        var result: [Int] = []
+        result.reserveCapacity(articles.count)
+        var scan = 0, firstUnvisited = 0
+        while result.count < articles.count {
+            while scan < order.count, visited[order[scan]] || waitingFor[order[scan]] > 0 { scan += 1 }
+            while let top = released.min, visited[order[top]] { released.removeMin() }
+            let next: Int
+            if let top = released.min, top < scan {
+                next = order[top]
+                released.removeMin()
+            } else if scan < order.count {
+                next = order[scan]
+            } else {
+                while visited[order[firstUnvisited]] { firstUnvisited += 1 }
+                next = order[firstUnvisited]  // a cycle: break it at its most original article
+            }
+            visited[next] = true
+            result.append(next)
+            for derivative in successors[next] ?? [] {
+                waitingFor[derivative] -= 1
+                if waitingFor[derivative] == 0, !visited[derivative], rank[derivative] < scan { released.insert(rank[derivative]) }
+            }
         }
-        return order
+        return result
     }
 
     public func cluster(_ articles: [Fingerprint], links: [VerifiedLink]) -> [Cluster] {
@@ -131,6 +157,37 @@ public struct StarClusterer: Sendable {
         return order.compactMap { source in
             guard let members = membersOf[source] else { return nil }
             return Cluster(source: source, members: members)
+        }
+    }
+}
+
+/// A binary min-heap of ranks, for ``StarClusterer/visitOrder(_:links:)``.
+private struct RankHeap {
+    private var items: [Int] = []
+
+    var min: Int? { items.first }
+
+    mutating func insert(_ x: Int) {
+        items.append(x)
+        var i = items.count - 1
+        while i > 0, items[(i - 1) / 2] > items[i] {
+            items.swapAt(i, (i - 1) / 2)
+            i = (i - 1) / 2
+        }
+    }
+
+    mutating func removeMin() {
+        items.swapAt(0, items.count - 1)
+        items.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var smallest = i
+            if l < items.count, items[l] < items[smallest] { smallest = l }
+            if r < items.count, items[r] < items[smallest] { smallest = r }
+            if smallest == i { return }
+            items.swapAt(i, smallest)
+            i = smallest
         }
     }
 }

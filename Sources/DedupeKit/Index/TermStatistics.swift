@@ -5,7 +5,7 @@ import Foundation
 /// for much: a term's weight is its inverse document frequency, `ln(N / df)`.
 public struct TermStatistics: Sendable {
     public private(set) var articleCount: Int
-    private var documentFrequency: [UInt32: Int32]
+    private var documentFrequency: TermCountTable
 
     /// Counts each article's distinct terms once; articles with the same `copyGroup` (copies of one
     /// another) count as one document, so a story syndicated ten times does not make its own names look
@@ -13,22 +13,23 @@ public struct TermStatistics: Sendable {
     public init(distinctTermsPerArticle: [[UInt32]], copyGroup: [Int]? = nil) {
         let groups = copyGroup ?? Array(distinctTermsPerArticle.indices)
         precondition(groups.count == distinctTermsPerArticle.count)
-        var df: [UInt32: Int32] = [:]
-        df.reserveCapacity(distinctTermsPerArticle.count * 8)
-        var lastGroup: [UInt32: Int] = [:]
+        var df = TermCountTable(capacity: 1 << 16)
         let order = groups.indices.sorted { groups[$0] != groups[$1] ? groups[$0] < groups[$1] : $0 < $1 }
         var documents = 0
-        var previousGroup = -1
-        for article in order {
-            let group = groups[article]
-            if group != previousGroup { documents += 1; previousGroup = group }
-            for t in distinctTermsPerArticle[article] {
-                if copyGroup != nil {
-                    if lastGroup[t] == group { continue }
-                    lastGroup[t] = group
-                }
-                df[t, default: 0] += 1
+        var runStart = 0
+        while runStart < order.count {
+            var runEnd = runStart + 1
+            while runEnd < order.count, groups[order[runEnd]] == groups[order[runStart]] { runEnd += 1 }
+            documents += 1
+            if runEnd - runStart == 1 {
+                for t in distinctTermsPerArticle[order[runStart]] { df.add(t) }
+            } else {
+                // A copy group: the union of its members' terms, each counted once.
+                var union = order[runStart..<runEnd].flatMap { distinctTermsPerArticle[$0] }
+                union.sort()
+                for t in union.uniquedSorted() { df.add(t) }
             }
+            runStart = runEnd
         }
         articleCount = documents
         documentFrequency = df
@@ -37,11 +38,13 @@ public struct TermStatistics: Sendable {
     /// Statistics from known document frequencies (an index keeps them per term).
     public init(articleCount: Int, documentFrequency: [UInt32: Int32]) {
         self.articleCount = articleCount
-        self.documentFrequency = documentFrequency
+        var table = TermCountTable(capacity: documentFrequency.count)
+        for (term, df) in documentFrequency where df > 0 { table.add(term, df) }
+        self.documentFrequency = table
     }
 
     public func frequency(_ term: UInt32) -> Int {
-        Int(documentFrequency[term] ?? 1)
+        Int(max(documentFrequency.count(of: term), 1))
     }
 
     /// `ln(N / df)`, at least a small positive floor so no term weighs nothing.

@@ -4,26 +4,37 @@ public enum ReportBuilder {
     public static func report(from result: Scanner.Result, toolVersion: String = DedupeVersion.current,
                               evidence: EvidenceBuilder = EvidenceBuilder()) -> ScanReport {
         let articles = result.articles
-        var rewriteMembers = Set<Int>()
-        let clusters = result.clusters.map { cluster -> ScanReport.Cluster in
+        // Evidence reads both texts again: the slow part of a report, so it is built on all cores.
+        var rewriteMembers: [(cluster: Int, member: Int)] = []
+        for (c, cluster) in result.clusters.enumerated() {
+            for (m, member) in cluster.members.enumerated() where member.relation == .rewrite && result.links[member.linkIndex].rewrite != nil {
+                rewriteMembers.append((c, m))
+            }
+        }
+        let evidenceList = rewriteMembers
+        let built = parallelMap(evidenceList.count, workers: result.configuration.workers, chunk: 4, makeState: {}) { _, i in
+            let cluster = result.clusters[evidenceList[i].cluster]
+            let member = cluster.members[evidenceList[i].member]
+            return evidence.evidence(source: articles[cluster.source], member: articles[member.article],
+                                     measures: result.links[member.linkIndex].rewrite!)
+        }
+        var evidenceFor: [Int: [Int: RewriteEvidenceReport]] = [:]
+        for (i, place) in evidenceList.enumerated() { evidenceFor[place.cluster, default: [:]][place.member] = built[i] }
+        let rewriteArticles = Set(evidenceList.map { result.clusters[$0.cluster].members[$0.member].article })
+        let clusters = result.clusters.enumerated().map { c, cluster -> ScanReport.Cluster in
             let original = articles[cluster.source].metadata
             return ScanReport.Cluster(
                 source: original.id, original: ScanReport.ArticleInfo(original),
-                members: cluster.members.map { member in
-                    let m = articles[member.article].metadata
-                    var rewriteEvidence: RewriteEvidenceReport?
-                    if member.relation == .rewrite, let measures = result.links[member.linkIndex].rewrite {
-                        rewriteMembers.insert(member.article)
-                        rewriteEvidence = evidence.evidence(source: articles[cluster.source], member: articles[member.article], measures: measures)
-                    }
+                members: cluster.members.enumerated().map { m, member in
+                    let meta = articles[member.article].metadata
                     return ScanReport.Member(
-                        id: m.id, relation: member.relation, title: m.title, outlet: m.outlet, date: m.date, url: m.url,
-                        author: m.author, path: m.location.path, scores: ScanReport.Scores(member.scores),
-                        evidence: rewriteEvidence, tells: TellsReport(articles[member.article].tells))
+                        id: meta.id, relation: member.relation, title: meta.title, outlet: meta.outlet, date: meta.date, url: meta.url,
+                        author: meta.author, path: meta.location.path, scores: ScanReport.Scores(member.scores),
+                        evidence: evidenceFor[c]?[m], tells: TellsReport(articles[member.article].tells))
                 })
         }
         let suspected = articles.indices.compactMap { i -> ScanReport.SuspectedRewrite? in
-            guard !rewriteMembers.contains(i), let tells = TellsReport(articles[i].tells) else { return nil }
+            guard !rewriteArticles.contains(i), let tells = TellsReport(articles[i].tells) else { return nil }
             return ScanReport.SuspectedRewrite(article: ScanReport.ArticleInfo(articles[i].metadata), tells: tells)
         }
         let errors = result.problems.filter { $0.severity == .error }

@@ -82,12 +82,24 @@ public struct Scanner: Sendable {
         }
         let candidates = index.candidatePairs(keys, workers: workers).filter { !copies.contains($0) }
         let verifier = RewriteVerifier(thresholds: configuration.rewriteThresholds)
-        let prepared = parallelMap(articles.count, workers: workers, chunk: 64, makeState: {}) { _, i in
-            RewriteVerifier.Prepared(articles[i].profile, statistics: statistics)
+        // Only articles in a candidate pair are prepared for alignment.
+        var slot = [Int32](repeating: -1, count: articles.count)
+        var needed: [Int] = []
+        for pair in candidates {
+            for a in [pair.first, pair.second] where slot[a] < 0 {
+                slot[a] = Int32(needed.count)
+                needed.append(a)
+            }
         }
+        let preparedArticles = needed
+        let prepared = parallelMap(needed.count, workers: workers, chunk: 64, makeState: {}) { _, i in
+            RewriteVerifier.Prepared(articles[preparedArticles[i]].profile, statistics: statistics)
+        }
+        let preparedSlot = slot
         let verified = parallelMap(candidates.count, workers: workers, chunk: 64, makeState: {}) { _, i in
             let pair = candidates[i]
-            return verifier.verify(pair, articles[pair.first], articles[pair.second], prepared: (prepared[pair.first], prepared[pair.second]))
+            return verifier.verify(pair, articles[pair.first], articles[pair.second],
+                                   prepared: (prepared[Int(preparedSlot[pair.first])], prepared[Int(preparedSlot[pair.second])]))
         }
         return (verified.compactMap { $0 }, candidates.count)
     }

@@ -40,7 +40,7 @@ public struct ShingleSet: Sendable, Equatable {
 
     public init(hashes: [UInt64]) {
         var values = hashes.map { UInt32(truncatingIfNeeded: $0) }
-        values.sort()
+        values.radixSort()
         var write = 0
         for read in values.indices where read == 0 || values[read] != values[read - 1] {
             values[write] = values[read]

@@ -21,7 +21,7 @@ public struct ContentProfile: Sendable, Equatable {
     /// Distinct term ids, sorted.
     public var distinctTerms: [UInt32] {
         var t = terms
-        t.sort()
+        t.radixSort()
         return t.uniquedSorted()
     }
 
@@ -78,13 +78,35 @@ public enum ContentTerms {
         s t d ll re ve m o y may might must shall upon via per whether yet however
         """
 
-    /// Stop words by their XXH3 hash, so a token is checked without building a string.
-    static let stopWordHashes: Set<UInt64> = Set(
-        stopWordList.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }).map { XXH3.hash(String($0)) })
+    /// Stop words by their XXH3 hash in an open-addressing table (512 slots, top bits of the hash, linear
+    /// probing), so a token is checked with one hash and a probe or two, without building a string.
+    static let stopWordSlots: [UInt64] = {
+        var slots = [UInt64](repeating: 0, count: 512)
+        for word in stopWordList.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }) {
+            let h = XXH3.hash(String(word))
+            precondition(h != 0, "a stop word hashes to the empty-slot marker")
+            var i = Int(h >> 55)
+            while slots[i] != 0 && slots[i] != h { i = (i + 1) & 511 }
+            slots[i] = h
+        }
+        return slots
+    }()
+
+    static func isStopWord(hash h: UInt64) -> Bool {
+        stopWordSlots.withUnsafeBufferPointer { slots in
+            var i = Int(h >> 55)
+            while true {
+                let s = slots[i]
+                if s == h { return true }
+                if s == 0 { return false }
+                i = (i + 1) & 511
+            }
+        }
+    }
 
     /// The term id of a normalised token, or nil for a stop word: XXH3 of the stem, truncated to 32 bits.
     public static func termID(_ token: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        if token.count <= 10, stopWordHashes.contains(XXH3.hash(UnsafeRawBufferPointer(token))) { return nil }
+        if token.count <= 10, isStopWord(hash: XXH3.hash(UnsafeRawBufferPointer(token))) { return nil }
         let (length, endsInY) = stem(token)
         let seed: UInt64 = 0x5445_524D
         guard endsInY else {

@@ -1,0 +1,81 @@
+/// A hash table from 32-bit term ids to positive counts, built for the document-frequency lookups that
+/// rewrite detection makes millions of times per feed.
+///
+/// Open addressing with linear probing over two flat arrays and a multiplicative hash: a lookup is one or
+/// two cache misses and no calls, where `Dictionary` hashes every key with SipHash through `Hasher`
+/// (profiled at a quarter of the rewrite stage). A count of 0 marks an empty slot, so only positive
+/// counts are stored.
+public struct TermCountTable: Sendable {
+    private var keys: [UInt32]
+    private var counts: [Int32]
+    private var mask: Int
+    private var shift: UInt32
+    public private(set) var count = 0
+
+    /// An empty table sized for about `capacity` terms before it grows.
+    public init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt32](repeating: 0, count: size)
+        counts = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        shift = UInt32(32 - size.trailingZeroBitCount)
+    }
+
+    @inline(__always)
+    private func slot(_ term: UInt32) -> Int {
+        Int((term &* 0x9E37_79B1) >> shift)
+    }
+
+    /// The count of `term`, 0 when absent.
+    @inline(__always)
+    public func count(of term: UInt32) -> Int32 {
+        keys.withUnsafeBufferPointer { keys in
+            counts.withUnsafeBufferPointer { counts in
+                var i = slot(term)
+                while true {
+                    let c = counts[i]
+                    if c == 0 { return 0 }
+                    if keys[i] == term { return c }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// Adds `delta` (positive) to the count of `term`.
+    public mutating func add(_ term: UInt32, _ delta: Int32 = 1) {
+        precondition(delta > 0, "counts only grow")
+        if (count + 1) * 2 > counts.count { grow() }
+        let mask = self.mask
+        var i = slot(term)
+        let inserted: Bool = keys.withUnsafeMutableBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                while true {
+                    if counts[i] == 0 {
+                        keys[i] = term
+                        counts[i] = delta
+                        return true
+                    }
+                    if keys[i] == term {
+                        counts[i] += delta
+                        return false
+                    }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+        if inserted { count += 1 }
+    }
+
+    private mutating func grow() {
+        var bigger = TermCountTable(capacity: counts.count)
+        forEach { bigger.add($0, $1) }
+        self = bigger
+    }
+
+    /// Calls `body` with every term and its count, in no particular order.
+    public func forEach(_ body: (UInt32, Int32) -> Void) {
+        for i in counts.indices where counts[i] != 0 { body(keys[i], counts[i]) }
+    }
+}
