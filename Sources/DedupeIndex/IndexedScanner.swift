@@ -408,7 +408,7 @@ public struct IndexedScanner: Sendable {
         }
         let elapsed = clock.now - started
         let result = DedupeKit.Scanner.Result(
-            configuration: configuration, lsh: lsh, articles: articles, clusters: clusters, links: reportLinks, problems: problems,
+            configuration: configuration, lsh: lsh, articles: articles.map(\.sketch), clusters: clusters, links: reportLinks, problems: problems,
             unsupported: listing.unsupported, fileCount: listing.files.count, candidatePairs: 0, rewriteCandidatePairs: 0,
             seconds: DedupeKit.Scanner.seconds(elapsed), articleCount: live)
         return (result, live)

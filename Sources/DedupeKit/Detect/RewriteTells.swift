@@ -59,22 +59,26 @@ public struct RewriteTells: Sendable, Equatable, Codable {
         // FAQ heading or Q:/A: lines: only short lines whose first letter is F, Q or A are looked at.
         var questions = 0, answers = 0
         var faqLine: String?
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            defer { lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd }
-            guard let first = utf8[lineStart..<lineEnd].first(where: { $0 != 0x20 && $0 != 0x09 }),
-                  [UInt8(ascii: "f"), UInt8(ascii: "q"), UInt8(ascii: "a")].contains(first | 0x20),
-                  utf8.distance(from: lineStart, to: lineEnd) < 400 else { continue }
-            let line = text[lineStart..<lineEnd].trimmedWhitespace()
-            let lower = line.lowercased()
-            if faqLine == nil, ["faq", "faq:", "faqs", "faqs:", "frequently asked questions", "frequently asked questions:"].contains(lower)
-                || lower.hasPrefix("faq:") && lower.count < 40 {
-                faqLine = String(line)
+        var text = text
+        text.withUTF8 { utf8 in
+            var lineStart = 0
+            while lineStart < utf8.count {
+                var lineEnd = lineStart
+                while lineEnd < utf8.count, utf8[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                var first = lineStart
+                while first < lineEnd, utf8[first] == 0x20 || utf8[first] == 0x09 { first += 1 }
+                guard first < lineEnd, [UInt8(ascii: "f"), UInt8(ascii: "q"), UInt8(ascii: "a")].contains(utf8[first] | 0x20),
+                      lineEnd - lineStart < 400 else { continue }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: utf8[lineStart..<lineEnd]), as: UTF8.self).trimmedWhitespace()
+                let lower = line.lowercased()
+                if faqLine == nil, ["faq", "faq:", "faqs", "faqs:", "frequently asked questions", "frequently asked questions:"].contains(lower)
+                    || lower.hasPrefix("faq:") && lower.count < 40 {
+                    faqLine = String(line)
+                }
+                if lower.hasPrefix("q:") || lower.hasPrefix("question:") { questions += 1 }
+                if lower.hasPrefix("a:") || lower.hasPrefix("answer:") { answers += 1 }
             }
-            if lower.hasPrefix("q:") || lower.hasPrefix("question:") { questions += 1 }
-            if lower.hasPrefix("a:") || lower.hasPrefix("answer:") { answers += 1 }
         }
         if let faqLine {
             tells.faqBlock = faqLine

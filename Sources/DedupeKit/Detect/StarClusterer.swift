@@ -48,6 +48,10 @@ public struct StarClusterer: Sendable {
             self.init(date: f.metadata.date, shingleCount: f.shingles.count, id: f.id)
         }
 
+        public init(_ s: ArticleSketch) {
+            self.init(date: s.metadata.date, shingleCount: s.shingleCount, id: s.id)
+        }
+
         public func precedes(_ other: Precedence) -> Bool {
             switch (date, other.date) {
             case let (x?, y?) where x != y: return x < y

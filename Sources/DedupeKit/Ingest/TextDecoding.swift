@@ -63,7 +63,9 @@ public enum TextDecoding {
 
     /// CRLF and lone CR become LF.
     public static func normalizeLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        var copy = text
+        let hasCR = copy.withUTF8 { $0.contains(UInt8(ascii: "\r")) }
+        guard hasCR else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var previousCR = false

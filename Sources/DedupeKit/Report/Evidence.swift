@@ -55,7 +55,7 @@ public struct EvidenceBuilder: Sendable {
     }
 
     /// The article's body text, read again from its file.
-    public func text(of article: Fingerprint) -> String? {
+    public func text(of article: ArticleSketch) -> String? {
         let path = article.metadata.location.path
         let id = article.metadata.id
         let relative = id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? id
@@ -68,20 +68,22 @@ public struct EvidenceBuilder: Sendable {
         return result.articles.first?.text
     }
 
-    public func evidence(source: Fingerprint, member: Fingerprint, measures: RewriteMeasures) -> RewriteEvidenceReport {
+    public func evidence(source: ArticleSketch, member: ArticleSketch, measures: RewriteMeasures) -> RewriteEvidenceReport {
         let sourceText = text(of: source) ?? ""
         let memberText = text(of: member) ?? ""
         let memberBytes = Array(memberText.utf8)
+        var tokenizer = Tokenizer()
+        let sourceTokens = tokenizer.tokenize(sourceText), memberTokens = tokenizer.tokenize(memberText)
+        // The sentences the alignment numbered, found again the way the fingerprint found them.
+        let sourceSpans = ContentProfile(sourceTokens).sentenceSpans, memberSpans = ContentProfile(memberTokens).sentenceSpans
         let best = measures.alignment.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.derivative < $1.derivative }
             .prefix(maxPassages).sorted { $0.derivative < $1.derivative }
         let passages = best.compactMap { a -> RewriteEvidenceReport.AlignedPassage? in
-            guard a.source < source.profile.sentenceSpans.count, a.derivative < member.profile.sentenceSpans.count else { return nil }
-            return .init(source: passage(sourceText, source.profile.sentenceSpans[a.source]),
-                         member: passage(memberText, member.profile.sentenceSpans[a.derivative]),
+            guard a.source < sourceSpans.count, a.derivative < memberSpans.count else { return nil }
+            return .init(source: passage(sourceText, sourceSpans[a.source]),
+                         member: passage(memberText, memberSpans[a.derivative]),
                          similarity: ScanReport.Scores.round(a.similarity))
         }
-        var tokenizer = Tokenizer()
-        let sourceTokens = tokenizer.tokenize(sourceText), memberTokens = tokenizer.tokenize(memberText)
         let memberFigures = Set(memberTokens.tokens.filter { $0.first?.isNumber == true })
         var figures: [String] = []
         for t in sourceTokens.tokens where t.first?.isNumber == true && memberFigures.contains(t) && !figures.contains(t) {
@@ -144,21 +146,30 @@ public struct EvidenceBuilder: Sendable {
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "FAQ",
     ]
 
+    /// The XXH3 hash of every run of three tokens (their normalised bytes, which are contiguous).
+    static func trigramHashes(_ tokens: TokenizedText) -> [UInt64] {
+        guard tokens.count >= 3 else { return [] }
+        return tokens.bytes.withUnsafeBytes { bytes in
+            (0...(tokens.count - 3)).map { k in
+                XXH3.hash(UnsafeRawBufferPointer(rebasing: bytes[Int(tokens.tokenStarts[k])..<Int(tokens.tokenEnds[k + 2])]))
+            }
+        }
+    }
+
     /// Quotations of the source (four words or more between quotation marks) that the member repeats:
     /// at least 70% of the quotation's word trigrams occur in the member.
     static func sharedQuotations(_ source: String, memberTokens: TokenizedText, tokenizer: inout Tokenizer) -> [String] {
         let pattern = #"["“]([^"“”]{10,600})["”]"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         let ns = source as NSString
-        let memberWords = memberTokens.tokens
-        guard memberWords.count >= 3 else { return [] }
-        let memberTrigrams = Set((0...(memberWords.count - 3)).map { memberWords[$0..<($0 + 3)].joined(separator: " ") })
+        let memberTrigrams = Set(trigramHashes(memberTokens))
+        guard !memberTrigrams.isEmpty else { return [] }
         var out: [String] = []
         for match in regex.matches(in: source, range: NSRange(location: 0, length: ns.length)) {
             let quote = ns.substring(with: match.range(at: 1))
-            let words = tokenizer.tokenize(quote).tokens
-            guard words.count >= 4 else { continue }
-            let trigrams = (0...(words.count - 3)).map { words[$0..<($0 + 3)].joined(separator: " ") }
+            let quoteTokens = tokenizer.tokenize(quote)
+            guard quoteTokens.count >= 4 else { continue }
+            let trigrams = trigramHashes(quoteTokens)
             let found = trigrams.filter(memberTrigrams.contains).count
             if Double(found) >= 0.7 * Double(trigrams.count) { out.append(quote) }
         }

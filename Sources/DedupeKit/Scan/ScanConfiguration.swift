@@ -12,9 +12,12 @@ public struct ScanConfiguration: Sendable, Equatable {
     public var detectRewrites: Bool = true
     /// Rewrite decision thresholds.
     public var rewriteThresholds = RewriteVerifier.Thresholds()
+    /// Folder for the scan's temporary working file (see ``SpillStore``); nil: `$TMPDIR`, else `/var/tmp`.
+    public var temporaryDirectory: String?
 
     public init(threshold: Double = 0.5, shingleSize: Int = 5, permutations: Int = 128, workers: Int = defaultWorkerCount,
-                detectRewrites: Bool = true) {
+                detectRewrites: Bool = true, temporaryDirectory: String? = nil) {
+        self.temporaryDirectory = temporaryDirectory
         self.threshold = threshold
         self.shingleSize = shingleSize
         self.permutations = permutations

@@ -1,13 +1,22 @@
 import Foundation
 
 /// The scan pipeline: walk the feed, read and fingerprint every article (in parallel), propose candidate
-/// pairs with LSH, verify each exactly, and cluster the verified links into stars.
+/// pairs with LSH and with rare shared terms, verify each exactly, and cluster the verified links into stars.
+///
+/// Memory is bounded by sketches, not texts: while fingerprinting, each article's shingle set and content
+/// profile go to a ``SpillStore`` and memory keeps its ``ArticleSketch``, band keys and distinct terms.
+/// Verification then loads the stored data for the articles of a block of candidate pairs at a time.
 ///
 /// Each stage is a separate type (``FeedWalker``, ``FeedReader``, ``Fingerprinter``, ``BandIndex``,
-/// ``CopyVerifier``, ``StarClusterer``); this type only wires them together and times them.
+/// ``CopyVerifier``, ``RareTermIndex``, ``RewriteVerifier``, ``StarClusterer``); this type only wires them
+/// together and times them.
 public struct Scanner: Sendable {
     public var configuration: ScanConfiguration
     public var reader: FeedReader
+
+    /// Candidate pairs verified per block: the articles of one block are loaded together, so this bounds
+    /// the verification data in memory (a few thousand articles).
+    static let verificationBlock = 2048
 
     public init(configuration: ScanConfiguration = ScanConfiguration(), reader: FeedReader = FeedReader()) {
         self.configuration = configuration
@@ -18,8 +27,8 @@ public struct Scanner: Sendable {
     public struct Result: Sendable {
         public var configuration: ScanConfiguration
         public var lsh: LSHParameters
-        /// Fingerprinted articles, in feed order; clusters refer to them by index.
-        public var articles: [Fingerprint]
+        /// Sketches of the articles, in feed order; clusters refer to them by index.
+        public var articles: [ArticleSketch]
         public var clusters: [StarClusterer.Cluster]
         public var links: [VerifiedLink]
         /// Errors and warnings, in feed order.
@@ -33,11 +42,11 @@ public struct Scanner: Sendable {
         /// Wall seconds per stage: ingest (read and fingerprint), copies (LSH and verification),
         /// rewrites (term statistics, candidates, alignment), clusters.
         public var stageSeconds: [String: Double] = [:]
-        /// Articles in the scan (an indexed run loads only the fingerprints its report needs).
+        /// Articles in the scan (an indexed run loads only the sketches its report needs).
         public var articleCount: Int
 
         public init(
-            configuration: ScanConfiguration, lsh: LSHParameters, articles: [Fingerprint], clusters: [StarClusterer.Cluster],
+            configuration: ScanConfiguration, lsh: LSHParameters, articles: [ArticleSketch], clusters: [StarClusterer.Cluster],
             links: [VerifiedLink], problems: [FeedProblem], unsupported: [FeedProblem], fileCount: Int, candidatePairs: Int,
             rewriteCandidatePairs: Int, seconds: Double, stageSeconds: [String: Double] = [:], articleCount: Int? = nil
         ) {
@@ -57,51 +66,13 @@ public struct Scanner: Sendable {
         }
     }
 
-    /// The rewrite stage: feed-wide term statistics, rare-term candidates, alignment verification.
-    func findRewrites(_ articles: [Fingerprint], excluding copies: Set<ArticlePair>) -> (links: [VerifiedLink], candidates: Int) {
-        let workers = configuration.workers
-        let distinct = parallelMap(articles.count, workers: workers, chunk: 256, makeState: {}) { _, i in
-            articles[i].profile.distinctTerms
-        }
-        // Copies count once in the document frequencies.
-        var group = Array(articles.indices)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while group[x] != x { group[x] = group[group[x]]; x = group[x] }
-            return x
-        }
-        for pair in copies {
-            let a = root(pair.first), b = root(pair.second)
-            if a != b { group[max(a, b)] = min(a, b) }
-        }
-        let copyGroup = articles.indices.map(root)
-        let statistics = TermStatistics(distinctTermsPerArticle: distinct, copyGroup: copyGroup)
-        let index = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
-        let keys = parallelMap(articles.count, workers: workers, chunk: 256, makeState: {}) { _, i in
-            index.keyTerms(distinct[i], statistics: statistics)
-        }
-        let candidates = index.candidatePairs(keys, workers: workers).filter { !copies.contains($0) }
-        let verifier = RewriteVerifier(thresholds: configuration.rewriteThresholds)
-        // Only articles in a candidate pair are prepared for alignment.
-        var slot = [Int32](repeating: -1, count: articles.count)
-        var needed: [Int] = []
-        for pair in candidates {
-            for a in [pair.first, pair.second] where slot[a] < 0 {
-                slot[a] = Int32(needed.count)
-                needed.append(a)
-            }
-        }
-        let preparedArticles = needed
-        let prepared = parallelMap(needed.count, workers: workers, chunk: 64, makeState: {}) { _, i in
-            RewriteVerifier.Prepared(articles[preparedArticles[i]].profile, statistics: statistics)
-        }
-        let preparedSlot = slot
-        let verified = parallelMap(candidates.count, workers: workers, chunk: 64, makeState: {}) { _, i in
-            let pair = candidates[i]
-            return verifier.verify(pair, articles[pair.first], articles[pair.second],
-                                   prepared: (prepared[Int(preparedSlot[pair.first])], prepared[Int(preparedSlot[pair.second])]))
-        }
-        return (verified.compactMap { $0 }, candidates.count)
+    /// One article as fingerprinting leaves it: what stays in memory, and where the rest was stored.
+    struct Ingested: Sendable {
+        var sketch: ArticleSketch
+        var bandKeys: [UInt64]
+        /// Distinct content terms (empty when rewrites are not looked for).
+        var distinctTerms: [UInt32]
+        var stored: SpillStore.Location
     }
 
     /// Reads one file and fingerprints its articles; an article without words is a problem.
@@ -126,27 +97,44 @@ public struct Scanner: Sendable {
         let started = clock.now
         let config = configuration
         let lsh = config.lsh
+        let bandIndex = BandIndex(parameters: lsh)
+        let spill = SpillStore(directory: config.temporaryDirectory)
 
         // Ingest and fingerprint, one file per task, results in feed order.
         let listing = FeedWalker(supportedExtensions: reader.supportedExtensions).walk(paths)
         let reader = self.reader
         let perFile = parallelMap(listing.files.count, workers: config.workers, chunk: 8,
                                   makeState: { Fingerprinter(shingleSize: config.shingleSize, permutations: config.permutations) }) {
-            fingerprinter, index -> ([Fingerprint], [FeedProblem]) in
-            Self.readAndFingerprint(listing.files[index], reader: reader, fingerprinter: &fingerprinter)
+            fingerprinter, index -> ([Ingested], [FeedProblem]) in
+            let (prints, problems) = Self.readAndFingerprint(listing.files[index], reader: reader, fingerprinter: &fingerprinter)
+            let ingested = prints.map { print in
+                Ingested(sketch: print.sketch, bandKeys: bandIndex.bandKeys(print.signature),
+                         distinctTerms: config.detectRewrites ? print.profile.distinctTerms : [],
+                         stored: spill.write(VerificationData(print).encoded))
+            }
+            return (ingested, problems)
         }
-        var articles: [Fingerprint] = []
+        var sketches: [ArticleSketch] = []
+        var bandKeys: [[UInt64]] = []
+        var distinctTerms: [[UInt32]] = []
+        var stored: [SpillStore.Location] = []
         var problems = listing.problems
         var ids = UniqueIDs()
-        for (prints, fileProblems) in perFile {
+        for (ingested, fileProblems) in perFile {
             problems.append(contentsOf: fileProblems)
-            for var print in prints {
-                if let renamed = ids.claim(&print.metadata) { problems.append(renamed) }
-                articles.append(print)
+            for var article in ingested {
+                if let renamed = ids.claim(&article.sketch.metadata) { problems.append(renamed) }
+                sketches.append(article.sketch)
+                bandKeys.append(article.bandKeys)
+                distinctTerms.append(article.distinctTerms)
+                stored.append(article.stored)
             }
         }
+        if let reason = spill.fallbackReason {
+            problems.append(FeedProblem(path: spill.directory, reason: reason, severity: .warning))
+        }
+        let loader = VerificationLoader(sketches: sketches, stored: stored, spill: spill, workers: config.workers)
 
-        let fingerprints = articles
         var stages: [String: Double] = [:]
         var stageStart = clock.now
         func lap(_ name: String) {
@@ -156,40 +144,115 @@ public struct Scanner: Sendable {
         }
         stages["ingest"] = Self.seconds(stageStart - started)
 
-        // Candidates.
-        let index = BandIndex(parameters: lsh)
-        let keys = parallelMap(articles.count, workers: config.workers, chunk: 256, makeState: {}) { _, i in
-            index.bandKeys(fingerprints[i].signature)
-        }
-        let candidates = index.candidatePairs(keys)
-
-        // Verification.
-        let verifier = CopyVerifier(threshold: config.threshold)
-        let verified = parallelMap(candidates.count, workers: config.workers, chunk: 1024, makeState: {}) { _, i in
-            let pair = candidates[i]
-            return verifier.verify(pair, fingerprints[pair.first], fingerprints[pair.second])
-        }
-        var links = verified.compactMap { $0 }
+        // Copies: LSH candidates, verified on the exact shingle sets.
+        let candidates = bandIndex.candidatePairs(bandKeys)
+        bandKeys = []
+        let copyVerifier = CopyVerifier(threshold: config.threshold)
+        var links = loader.verify(candidates, prepare: nil) { pair, a, b in copyVerifier.verify(pair, a.fingerprint, b.fingerprint) }
         var rewriteCandidates = 0
         lap("copies")
         if config.detectRewrites {
-            let rewrites = findRewrites(fingerprints, excluding: Set(links.map(\.pair)))
+            let rewrites = findRewrites(distinctTerms, excluding: Set(links.map(\.pair)), loader: loader)
             rewriteCandidates = rewrites.candidates
             links.append(contentsOf: rewrites.links)
         }
+        distinctTerms = []
 
         lap("rewrites")
-        let clusters = StarClusterer().cluster(articles, links: links)
+        let clusters = StarClusterer().cluster(sketches.map(StarClusterer.Precedence.init), links: links)
         lap("clusters")
         let elapsed = clock.now - started
         return Result(
-            configuration: config, lsh: lsh, articles: articles, clusters: clusters, links: links,
+            configuration: config, lsh: lsh, articles: sketches, clusters: clusters, links: links,
             problems: problems, unsupported: listing.unsupported, fileCount: listing.files.count,
             candidatePairs: candidates.count, rewriteCandidatePairs: rewriteCandidates,
             seconds: Self.seconds(elapsed), stageSeconds: stages)
     }
 
+    /// The rewrite stage: feed-wide term statistics, rare-term candidates, alignment verification.
+    func findRewrites(_ distinct: [[UInt32]], excluding copies: Set<ArticlePair>, loader: VerificationLoader)
+        -> (links: [VerifiedLink], candidates: Int) {
+        let workers = configuration.workers
+        // Copies count once in the document frequencies.
+        var group = Array(distinct.indices)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while group[x] != x { group[x] = group[group[x]]; x = group[x] }
+            return x
+        }
+        for pair in copies {
+            let a = root(pair.first), b = root(pair.second)
+            if a != b { group[max(a, b)] = min(a, b) }
+        }
+        let copyGroup = distinct.indices.map(root)
+        let statistics = TermStatistics(distinctTermsPerArticle: distinct, copyGroup: copyGroup)
+        let index = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
+        let keys = parallelMap(distinct.count, workers: workers, chunk: 256, makeState: {}) { _, i in
+            index.keyTerms(distinct[i], statistics: statistics)
+        }
+        let candidates = index.candidatePairs(keys, workers: workers).filter { !copies.contains($0) }
+        let verifier = RewriteVerifier(thresholds: configuration.rewriteThresholds)
+        let links = loader.verify(candidates, prepare: statistics) { pair, a, b in
+            verifier.verify(pair, a.fingerprint, b.fingerprint, prepared: (a.prepared!, b.prepared!))
+        }
+        return (links, candidates.count)
+    }
+
     public static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+/// Loads the stored verification data of the articles in candidate pairs, a block of pairs at a time, and
+/// verifies the block on all cores.
+struct VerificationLoader: Sendable {
+    var sketches: [ArticleSketch]
+    var stored: [SpillStore.Location]
+    var spill: SpillStore
+    var workers: Int
+
+    /// An article ready for a verifier.
+    struct Loaded: Sendable {
+        var fingerprint: Fingerprint
+        /// Prepared for alignment, when the block asked for it.
+        var prepared: RewriteVerifier.Prepared?
+    }
+
+    func load(_ article: Int) -> Fingerprint {
+        Fingerprint(sketches[article], VerificationData(encoded: spill.read(stored[article])))
+    }
+
+    /// Verified links of `pairs` (sorted), in pair order. With `statistics`, each loaded article is also
+    /// prepared for rewrite alignment.
+    func verify(_ pairs: [ArticlePair], prepare statistics: TermStatistics?,
+                _ body: @escaping @Sendable (ArticlePair, Loaded, Loaded) -> VerifiedLink?) -> [VerifiedLink] {
+        var links: [VerifiedLink] = []
+        var slot = [Int32](repeating: -1, count: sketches.count)
+        var blockStart = 0
+        while blockStart < pairs.count {
+            let block = Array(pairs[blockStart..<min(blockStart + Scanner.verificationBlock, pairs.count)])
+            blockStart += block.count
+            var needed: [Int] = []
+            for pair in block {
+                for a in [pair.first, pair.second] where slot[a] < 0 {
+                    slot[a] = Int32(needed.count)
+                    needed.append(a)
+                }
+            }
+            let articles = needed
+            let loaded = parallelMap(articles.count, workers: workers, chunk: 16, makeState: {}) { _, i -> Loaded in
+                let fingerprint = load(articles[i])
+                return Loaded(fingerprint: fingerprint,
+                              prepared: statistics.map { RewriteVerifier.Prepared(fingerprint.profile, statistics: $0) })
+            }
+            let slots = slot
+            let verified = parallelMap(block.count, workers: workers, chunk: 64, makeState: {}) { _, i in
+                let pair = block[i]
+                return body(pair, loaded[Int(slots[pair.first])], loaded[Int(slots[pair.second])])
+            }
+            links.append(contentsOf: verified.compactMap { $0 })
+            for a in needed { slot[a] = -1 }
+        }
+        return links
     }
 }

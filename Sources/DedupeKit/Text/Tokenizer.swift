@@ -23,6 +23,15 @@ public struct Tokenizer: Sendable {
         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "est", "approx", "fig", "etc",
     ]
 
+    /// Each byte that continues an ASCII word as the token byte it becomes (a lower-case letter or a
+    /// digit); 0 for every other byte, including all non-ASCII bytes.
+    private static let asciiWordBytes: [UInt8] = (0..<256).map { b in
+        let byte = UInt8(b)
+        if byte &- 48 < 10 { return byte }
+        if (byte | 0x20) &- 97 < 26 { return byte | 0x20 }
+        return 0
+    }
+
     public mutating func tokenize(_ text: String) -> TokenizedText {
         var text = text
         return text.withUTF8 { tokenize(utf8: $0) }
@@ -33,6 +42,7 @@ public struct Tokenizer: Sendable {
         // captured locals are checked for exclusive access at run time on every use, which cost the
         // tokenizer a third of its time.
         var st = TokenizerState(capacity: input.count)
+        defer { st.buffer.deallocate() }
         var scalarIndex: Int32 = 0          // code points consumed so far
         var i = 0
         let n = input.count
@@ -46,7 +56,7 @@ public struct Tokenizer: Sendable {
                 if isDigit || isLetter {
                     if st.pendingNumberSeparator != 0 {
                         if isDigit {
-                            if st.pendingNumberSeparator == UInt8(ascii: ".") { st.out.bytes.append(st.pendingNumberSeparator) }
+                            if st.pendingNumberSeparator == UInt8(ascii: ".") { st.append(st.pendingNumberSeparator) }
                             st.pendingNumberSeparator = 0
                         } else {
                             st.endToken(at: scalarIndex - 1)
@@ -55,10 +65,23 @@ public struct Tokenizer: Sendable {
                         }
                     }
                     if !st.inToken { st.beginToken(at: scalarIndex, capitalized: !isLetter || b < 97) }
-                    st.out.bytes.append(isLetter ? lower : b)
+                    st.append(isLetter ? lower : b)
+                    i += 1
+                    scalarIndex += 1
+                    // The rest of an ASCII word in a tight loop: no state to consult inside a word.
+                    Self.asciiWordBytes.withUnsafeBufferPointer { map in
+                        while i < n {
+                            let mapped = map[Int(input[i])]
+                            if mapped == 0 { break }
+                            st.append(mapped)
+                            i += 1
+                            scalarIndex += 1
+                        }
+                    }
+                    continue
                 } else {
                     if st.inToken {
-                        let lastByte = st.out.bytes.last ?? 0
+                        let lastByte = st.count > 0 ? st.buffer[st.count - 1] : 0
                         if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && st.pendingNumberSeparator == 0
                             && lastByte &- 48 < 10 && i + 1 < n && input[i + 1] &- 48 < 10 {
                             st.pendingNumberSeparator = b
@@ -88,7 +111,7 @@ public struct Tokenizer: Sendable {
                     st.sawTerminal = true
                 }
                 if !st.inToken { st.beginToken(at: scalarIndex, capitalized: scalar.properties.isUppercase) }
-                st.out.bytes.append(contentsOf: folded)
+                for byte in folded { st.append(byte) }
             } else {
                 if st.inToken { st.endToken(at: st.pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
                 let v = scalar.value
@@ -102,6 +125,7 @@ public struct Tokenizer: Sendable {
             scalarIndex += 1
         }
         if st.inToken { st.endToken(at: st.pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
+        st.out.bytes = Array(UnsafeBufferPointer(start: st.buffer, count: st.count))
         return st.out
     }
 
@@ -159,8 +183,15 @@ private struct TokenizerState {
     var newlines = 0                    // newlines since the last token (2 = a blank line)
     var pendingNumberSeparator: UInt8 = 0  // '.' or ',' seen right after a digit inside a token
 
+    /// The token bytes, written straight into memory: appending to an array byte by byte paid a capacity
+    /// and uniqueness check per byte. Folding can make text longer, so ``append(_:)`` grows it.
+    var buffer: UnsafeMutablePointer<UInt8>
+    var capacity: Int
+    var count = 0
+
     init(capacity: Int) {
-        out.bytes.reserveCapacity(capacity)
+        self.capacity = capacity + 16
+        buffer = .allocate(capacity: self.capacity)
         let estimate = capacity / 6
         out.tokenStarts.reserveCapacity(estimate)
         out.tokenEnds.reserveCapacity(estimate)
@@ -168,15 +199,29 @@ private struct TokenizerState {
         out.sourceEnds.reserveCapacity(estimate)
     }
 
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        if count == capacity { grow() }
+        buffer[count] = byte
+        count += 1
+    }
+
+    mutating func grow() {
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        bigger.update(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = bigger
+        capacity *= 2
+    }
+
     @inline(__always) mutating func beginToken(at source: Int32, capitalized: Bool) {
-        if !out.bytes.isEmpty { out.bytes.append(0x20) }
+        if count > 0 { append(0x20) }
         let tokenIndex = Int32(out.tokenStarts.count)
         if tokenIndex == 0 {
             out.sentenceStarts.append(0)
         } else if newlines >= 2 || (sawTerminal && sawSpace && capitalized && !previousIsAbbreviation()) {
             out.sentenceStarts.append(tokenIndex)
         }
-        out.tokenStarts.append(Int32(out.bytes.count))
+        out.tokenStarts.append(Int32(count))
         out.sourceStarts.append(source)
         inToken = true
         sawTerminal = false
@@ -185,7 +230,7 @@ private struct TokenizerState {
     }
 
     @inline(__always) mutating func endToken(at source: Int32) {
-        out.tokenEnds.append(Int32(out.bytes.count))
+        out.tokenEnds.append(Int32(count))
         out.sourceEnds.append(source)
         lastTokenSourceEnd = source
         inToken = false
@@ -197,7 +242,7 @@ private struct TokenizerState {
         let length = Int(end - start)
         if length == 1 { return true }  // an initial: "J. Smith", "U.S."
         if length > 7 { return false }
-        let word = String(decoding: out.bytes[Int(start)..<Int(end)], as: UTF8.self)
+        let word = String(decoding: UnsafeBufferPointer(start: buffer + Int(start), count: length), as: UTF8.self)
         return Tokenizer.abbreviations.contains(word)
     }
 }
