@@ -48,3 +48,10 @@ enum LoggingBootstrap {
         }
     }
 }
+
+/// The process's peak resident memory so far, in MB (for the debug log: where a run's memory went).
+func peakMemoryMB() -> Int {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return usage.ru_maxrss / 1024
+}

@@ -8,9 +8,12 @@ struct RewriteVerifierTests {
     /// Fingerprints of the sample feed's harbour-bridge story, its rewrite and the independent report, plus
     /// the unrelated sample stories for realistic term statistics.
     static func samples() throws -> (original: Fingerprint, rewrite: Fingerprint, independent: Fingerprint, statistics: TermStatistics) {
-        let result = Scanner(configuration: ScanConfiguration(workers: 1)).scan([TestSupport.samplesFeed.path])
-        func article(_ id: String) throws -> Fingerprint { try #require(result.articles.first { $0.id == id }) }
-        let statistics = TermStatistics(distinctTermsPerArticle: result.articles.map(\.profile.distinctTerms))
+        let reader = FeedReader()
+        let listing = FeedWalker(supportedExtensions: reader.supportedExtensions).walk([TestSupport.samplesFeed.path])
+        var fingerprinter = Fingerprinter(shingleSize: 5, permutations: 128)
+        let prints = listing.files.flatMap { Scanner.readAndFingerprint($0, reader: reader, fingerprinter: &fingerprinter).0 }
+        func article(_ id: String) throws -> Fingerprint { try #require(prints.first { $0.id == id }) }
+        let statistics = TermStatistics(distinctTermsPerArticle: prints.map(\.profile.distinctTerms))
         return (try article("news/harbour-bridge-original.txt"), try article("farm/harbour-bridge-rewrite.txt"),
                 try article("news/harbour-bridge-independent.txt"), statistics)
     }

@@ -1,4 +1,4 @@
-import DedupeKit
+@testable import DedupeKit
 import Testing
 
 @Suite("StarClusterer")
@@ -206,5 +206,58 @@ struct StarClustererTests {
         // reported as a suspected rewrite "with no source in this feed".
         #expect(clusters.map(\.source) == [1])
         #expect(clusters.first?.members.map(\.article) == [0])
+    }
+}
+
+/// The visit order with many decided links: a topological order that stays closest to precedence.
+@Suite("StarClusterer visit order")
+struct VisitOrderTests {
+    private func precedence(_ n: Int) -> [StarClusterer.Precedence] {
+        (0..<n).map { StarClusterer.Precedence(date: nil, shingleCount: 1000 - $0, id: String(format: "a%04d", $0)) }
+    }
+
+    private func decided(_ original: Int, _ derivative: Int) -> VerifiedLink {
+        VerifiedLink(pair: ArticlePair(original, derivative), relation: .rewrite,
+                     scores: PairScores(jaccard: 0.1, firstInSecond: 0.1, secondInFirst: 0.1),
+                     originalIsFirst: original < derivative)
+    }
+
+    @Test func withoutDecisionsTheOrderIsPrecedence() {
+        #expect(StarClusterer.visitOrder(precedence(5), links: []) == [0, 1, 2, 3, 4])
+    }
+
+    @Test func aDerivativeComesJustAfterItsOriginal() {
+        // Article 1 precedes 4 by shingle count, but 4 was decided to be 1's original.
+        #expect(StarClusterer.visitOrder(precedence(6), links: [decided(4, 1)]) == [0, 2, 3, 4, 1, 5])
+    }
+
+    @Test func chainsOfDecisionsAreAllRespected() {
+        // 9 is the original of 5, which is the original of 2, which is the original of 0.
+        let order = StarClusterer.visitOrder(precedence(10), links: [decided(9, 5), decided(5, 2), decided(2, 0)])
+        #expect(order == [1, 3, 4, 6, 7, 8, 9, 5, 2, 0])
+    }
+
+    @Test func everyDecisionHoldsOnALargeRandomSet() {
+        var random = SplitMix64(seed: 7)
+        let n = 3000
+        var links: [VerifiedLink] = []
+        for _ in 0..<1500 {
+            // Decisions that point from a higher index to a lower one never form a cycle.
+            let a = Int.random(in: 1..<n, using: &random), b = Int.random(in: 0..<a, using: &random)
+            links.append(decided(a, b))
+        }
+        let order = StarClusterer.visitOrder(precedence(n), links: links)
+        #expect(order.sorted() == Array(0..<n))
+        var position = [Int](repeating: 0, count: n)
+        for (p, article) in order.enumerated() { position[article] = p }
+        #expect(links.allSatisfy { position[$0.pair.second] < position[$0.pair.first] })
+    }
+
+    @Test func aCycleOfDecisionsStillVisitsEveryArticleOnce() {
+        let cycle = [decided(1, 2), decided(2, 3), VerifiedLink(pair: ArticlePair(1, 3), relation: .rewrite,
+            scores: PairScores(jaccard: 0.1, firstInSecond: 0.1, secondInFirst: 0.1), originalIsFirst: false)]
+        let order = StarClusterer.visitOrder(precedence(5), links: cycle)
+        #expect(order.sorted() == [0, 1, 2, 3, 4])
+        #expect(order.first == 0)
     }
 }

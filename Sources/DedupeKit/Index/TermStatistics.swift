@@ -11,27 +11,41 @@ public struct TermStatistics: Sendable {
     /// another) count as one document, so a story syndicated ten times does not make its own names look
     /// common. Without groups, every article is its own document.
     public init(distinctTermsPerArticle: [[UInt32]], copyGroup: [Int]? = nil) {
-        let groups = copyGroup ?? Array(distinctTermsPerArticle.indices)
-        precondition(groups.count == distinctTermsPerArticle.count)
+        self.init(articleCount: distinctTermsPerArticle.count, copyGroup: copyGroup) { distinctTermsPerArticle[$0] }
+    }
+
+    /// The same, with each article's distinct terms fetched when needed (a scan reads them back from its
+    /// ``SpillStore``), a block of articles at a time on `workers` threads, so the terms of every article
+    /// are never in memory at once; only copy groups with several members are gathered.
+    public init(articleCount: Int, copyGroup: [Int]?, workers: Int = 1, terms: @escaping @Sendable (Int) -> [UInt32]) {
+        let groups = copyGroup ?? Array(0..<articleCount)
+        precondition(groups.count == articleCount)
+        var groupSize: [Int: Int] = [:]
+        for g in groups { groupSize[g, default: 0] += 1 }
         var df = TermCountTable(capacity: 1 << 16)
-        let order = groups.indices.sorted { groups[$0] != groups[$1] ? groups[$0] < groups[$1] : $0 < $1 }
-        var documents = 0
-        var runStart = 0
-        while runStart < order.count {
-            var runEnd = runStart + 1
-            while runEnd < order.count, groups[order[runEnd]] == groups[order[runStart]] { runEnd += 1 }
-            documents += 1
-            if runEnd - runStart == 1 {
-                for t in distinctTermsPerArticle[order[runStart]] { df.add(t) }
-            } else {
-                // A copy group: the union of its members' terms, each counted once.
-                var union = order[runStart..<runEnd].flatMap { distinctTermsPerArticle[$0] }
-                union.sort()
-                for t in union.uniquedSorted() { df.add(t) }
+        var unions: [Int: [UInt32]] = [:]
+        let block = 8192
+        var start = 0
+        while start < articleCount {
+            let end = min(start + block, articleCount)
+            let first = start
+            let fetched = parallelMap(end - start, workers: workers, chunk: 64, makeState: {}) { _, i in terms(first + i) }
+            for (offset, articleTerms) in fetched.enumerated() {
+                let group = groups[start + offset]
+                if groupSize[group] == 1 {
+                    for t in articleTerms { df.add(t) }
+                } else {
+                    unions[group, default: []].append(contentsOf: articleTerms)
+                }
             }
-            runStart = runEnd
+            start = end
         }
-        articleCount = documents
+        // A copy group counts as one document: the union of its members' terms, each term once.
+        for (_, var union) in unions {
+            union.sort()
+            for t in union.uniquedSorted() { df.add(t) }
+        }
+        self.articleCount = groupSize.count
         documentFrequency = df
     }
 

@@ -70,9 +70,10 @@ public struct Scanner: Sendable {
     struct Ingested: Sendable {
         var sketch: ArticleSketch
         var bandKeys: [UInt64]
-        /// Distinct content terms (empty when rewrites are not looked for).
-        var distinctTerms: [UInt32]
+        /// Where the shingle set and profile are.
         var stored: SpillStore.Location
+        /// Where the distinct content terms are (nil when rewrites are not looked for).
+        var storedTerms: SpillStore.Location?
     }
 
     /// Reads one file and fingerprints its articles; an article without words is a problem.
@@ -109,15 +110,15 @@ public struct Scanner: Sendable {
             let (prints, problems) = Self.readAndFingerprint(listing.files[index], reader: reader, fingerprinter: &fingerprinter)
             let ingested = prints.map { print in
                 Ingested(sketch: print.sketch, bandKeys: bandIndex.bandKeys(print.signature),
-                         distinctTerms: config.detectRewrites ? print.profile.distinctTerms : [],
-                         stored: spill.write(VerificationData(print).encoded))
+                         stored: spill.write(VerificationData(print).encoded),
+                         storedTerms: config.detectRewrites ? spill.write(print.profile.distinctTerms.withUnsafeBytes { Array($0) }) : nil)
             }
             return (ingested, problems)
         }
         var sketches: [ArticleSketch] = []
         var bandKeys: [[UInt64]] = []
-        var distinctTerms: [[UInt32]] = []
         var stored: [SpillStore.Location] = []
+        var storedTerms: [SpillStore.Location?] = []
         var problems = listing.problems
         var ids = UniqueIDs()
         for (ingested, fileProblems) in perFile {
@@ -126,8 +127,8 @@ public struct Scanner: Sendable {
                 if let renamed = ids.claim(&article.sketch.metadata) { problems.append(renamed) }
                 sketches.append(article.sketch)
                 bandKeys.append(article.bandKeys)
-                distinctTerms.append(article.distinctTerms)
                 stored.append(article.stored)
+                storedTerms.append(article.storedTerms)
             }
         }
         if let reason = spill.fallbackReason {
@@ -152,11 +153,13 @@ public struct Scanner: Sendable {
         var rewriteCandidates = 0
         lap("copies")
         if config.detectRewrites {
-            let rewrites = findRewrites(distinctTerms, excluding: Set(links.map(\.pair)), loader: loader)
+            let termsAt = storedTerms.map { $0! }
+            let rewrites = findRewrites(excluding: Set(links.map(\.pair)), loader: loader) { article in
+                spill.read(termsAt[article]).withUnsafeBytes { Array($0.bindMemory(to: UInt32.self)) }
+            }
             rewriteCandidates = rewrites.candidates
             links.append(contentsOf: rewrites.links)
         }
-        distinctTerms = []
 
         lap("rewrites")
         let clusters = StarClusterer().cluster(sketches.map(StarClusterer.Precedence.init), links: links)
@@ -170,11 +173,13 @@ public struct Scanner: Sendable {
     }
 
     /// The rewrite stage: feed-wide term statistics, rare-term candidates, alignment verification.
-    func findRewrites(_ distinct: [[UInt32]], excluding copies: Set<ArticlePair>, loader: VerificationLoader)
-        -> (links: [VerifiedLink], candidates: Int) {
+    /// `distinctTerms` reads an article's distinct terms back from the spill store.
+    func findRewrites(excluding copies: Set<ArticlePair>, loader: VerificationLoader,
+                      distinctTerms: @escaping @Sendable (Int) -> [UInt32]) -> (links: [VerifiedLink], candidates: Int) {
         let workers = configuration.workers
+        let count = loader.sketches.count
         // Copies count once in the document frequencies.
-        var group = Array(distinct.indices)
+        var group = Array(0..<count)
         func root(_ x: Int) -> Int {
             var x = x
             while group[x] != x { group[x] = group[group[x]]; x = group[x] }
@@ -184,11 +189,11 @@ public struct Scanner: Sendable {
             let a = root(pair.first), b = root(pair.second)
             if a != b { group[max(a, b)] = min(a, b) }
         }
-        let copyGroup = distinct.indices.map(root)
-        let statistics = TermStatistics(distinctTermsPerArticle: distinct, copyGroup: copyGroup)
+        let copyGroup = (0..<count).map(root)
+        let statistics = TermStatistics(articleCount: count, copyGroup: copyGroup, workers: workers, terms: distinctTerms)
         let index = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
-        let keys = parallelMap(distinct.count, workers: workers, chunk: 256, makeState: {}) { _, i in
-            index.keyTerms(distinct[i], statistics: statistics)
+        let keys = parallelMap(count, workers: workers, chunk: 256, makeState: {}) { _, i in
+            index.keyTerms(distinctTerms(i), statistics: statistics)
         }
         let candidates = index.candidatePairs(keys, workers: workers).filter { !copies.contains($0) }
         let verifier = RewriteVerifier(thresholds: configuration.rewriteThresholds)

@@ -1,0 +1,130 @@
+@testable import DedupeKit
+import Foundation
+import Testing
+
+/// Where a scan keeps verification data: the temporary file, its fallback, and the record encoding.
+@Suite("SpillStore")
+struct SpillStoreTests {
+    @Test func recordsReadBackAsWrittenFromManyThreads() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let store = SpillStore(directory: folder.path)
+            let records = (0..<2000).map { i in (0..<(i % 97)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ i) } }
+            let locations = parallelMap(records.count, workers: 4, chunk: 7, makeState: {}) { _, i in store.write(records[i]) }
+            #expect(store.fallbackReason == nil)
+            for (i, location) in locations.enumerated() {
+                if case .memory = location { Issue.record("record \(i) was kept in memory") }
+                #expect(store.read(location) == records[i])
+            }
+            // The file is unlinked at once: nothing is left in the folder, even while the store is open.
+            let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(left.isEmpty)
+        }
+    }
+
+    @Test func aFolderThatCannotHoldTheFileFallsBackToMemoryAndSaysSo() throws {
+        let store = SpillStore(directory: "/nonexistent-dedupe-folder/sub")
+        let location = store.write([1, 2, 3])
+        guard case .memory = location else {
+            Issue.record("expected an in-memory record")
+            return
+        }
+        #expect(store.read(location) == [1, 2, 3])
+        let reason = try #require(store.fallbackReason)
+        #expect(reason.contains("/nonexistent-dedupe-folder/sub"))
+    }
+
+    @Test func verificationDataRoundTrips() throws {
+        var fingerprinter = Fingerprinter(shingleSize: 5, permutations: 128)
+        let text = "The Café’s new ovens cost 3,500 crowns. It reopens in May.\n\nMayor Ana Ruiz said 12 bakers were hired. Sales rose 4.5%."
+        let article = Article(metadata: ArticleMetadata(id: "a", location: ArticleLocation(path: "/a")), text: text)
+        let fingerprint = fingerprinter.fingerprint(article)
+        let print = try #require(fingerprint)
+        let data = VerificationData(print)
+        #expect(data.profile.sentenceSpans.count >= 3 && !data.profile.figures.isEmpty)
+        #expect(VerificationData(encoded: data.encoded) == data)
+        #expect(VerificationData(encoded: VerificationData(shingles: ShingleSet(hashes: []), profile: ContentProfile()).encoded)
+            == VerificationData(shingles: ShingleSet(hashes: []), profile: ContentProfile()))
+    }
+
+    @Test func aScanWithoutATemporaryFolderGivesTheSameResultAndAWarning() throws {
+        try TestSupport.withTemporaryDirectory { root in
+            try TestFeeds.writeCopyFeed(in: root)
+            let onDisk = Scanner(configuration: ScanConfiguration(workers: 2, temporaryDirectory: root.path)).scan([root.path])
+            let inMemory = Scanner(configuration: ScanConfiguration(workers: 2, temporaryDirectory: "/nonexistent-dedupe-folder"))
+                .scan([root.path])
+            #expect(!onDisk.links.isEmpty)
+            #expect(inMemory.links == onDisk.links)
+            #expect(inMemory.clusters == onDisk.clusters)
+            #expect(!onDisk.problems.contains { $0.path == root.path })
+            #expect(inMemory.problems.contains { $0.path == "/nonexistent-dedupe-folder" && $0.severity == .warning })
+        }
+    }
+}
+
+/// The flat tables and sorts the hot paths use, against the standard library's.
+@Suite("Hot-path structures")
+struct HotPathStructureTests {
+    @Test func termCountTableCountsLikeADictionary() {
+        var random = SplitMix64(seed: 11)
+        var table = TermCountTable(capacity: 4)
+        var reference: [UInt32: Int32] = [:]
+        for _ in 0..<50_000 {
+            // Small keys collide often; 0 is a key like any other.
+            let key = UInt32(truncatingIfNeeded: random.next() % 20_000) &* (random.next() % 2 == 0 ? 1 : 0x9E37_79B1)
+            let delta = Int32(random.next() % 3 + 1)
+            table.add(key, delta)
+            reference[key, default: 0] += delta
+        }
+        #expect(table.count == reference.count)
+        for (key, count) in reference { #expect(table.count(of: key) == count) }
+        #expect(table.count(of: 4_000_000_007) == (reference[4_000_000_007] ?? 0))
+        var seen = 0
+        table.forEach { key, count in
+            seen += 1
+            #expect(reference[key] == count)
+        }
+        #expect(seen == reference.count)
+    }
+
+    @Test(arguments: [0, 1, 63, 65, 1000, 40_000])
+    func radixSortSortsLikeSort(count: Int) {
+        var random = SplitMix64(seed: UInt64(count))
+        for shape in 0..<3 {
+            var values = (0..<count).map { _ -> UInt32 in
+                switch shape {
+                case 0: return UInt32(truncatingIfNeeded: random.next())
+                case 1: return UInt32(random.next() % 50)            // many repeats, high bytes all zero
+                default: return 0xABCD_0000 | UInt32(random.next() % 0x1_0000)  // high bytes shared
+                }
+            }
+            let expected = values.sorted()
+            values.radixSort()
+            #expect(values == expected)
+        }
+    }
+
+    @Test func streamedStatisticsEqualThoseFromArrays() {
+        var random = SplitMix64(seed: 5)
+        let terms = (0..<3000).map { _ in Array(Set((0..<40).map { _ in UInt32(random.next() % 900) })).sorted() }
+        let groups = (0..<3000).map { i in i % 7 == 3 ? i - 1 : i }  // every seventh article copies the one before
+        let fromArrays = TermStatistics(distinctTermsPerArticle: terms, copyGroup: groups)
+        let streamed = TermStatistics(articleCount: terms.count, copyGroup: groups, workers: 3) { terms[$0] }
+        #expect(fromArrays.articleCount == streamed.articleCount)
+        #expect(streamed.articleCount == 3000 - (0..<3000).filter { $0 % 7 == 3 }.count)
+        for t in UInt32(0)..<900 { #expect(fromArrays.frequency(t) == streamed.frequency(t)) }
+        // A copy group counts once: term frequencies never exceed the number of documents.
+        let plain = TermStatistics(distinctTermsPerArticle: terms)
+        #expect((UInt32(0)..<900).contains { plain.frequency($0) > streamed.frequency($0) })
+    }
+
+    @Test func evidenceByteSearchFindsLiteralSubstrings() {
+        let text = Array("Mayor Ana Ruiz of São Paulo met the Board".utf8)
+        #expect(EvidenceBuilder.contains(text, "Ana Ruiz"))
+        #expect(EvidenceBuilder.contains(text, "São Paulo"))
+        #expect(EvidenceBuilder.contains(text, "Board"))
+        #expect(!EvidenceBuilder.contains(text, "Boards"))
+        #expect(!EvidenceBuilder.contains(text, "ana ruiz"))
+        #expect(EvidenceBuilder.contains(text, ""))
+        #expect(!EvidenceBuilder.contains([], "a"))
+    }
+}
