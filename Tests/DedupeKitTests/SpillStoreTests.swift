@@ -101,6 +101,11 @@ struct HotPathStructureTests {
             values.radixSort()
             #expect(values == expected)
         }
+        // Packed 64-bit keys (a 32-bit term above a 16-bit sentence), as rewrite alignment sorts them.
+        var keys = (0..<count).map { _ in (random.next() & 0xFFFF_FFFF) << 16 | (random.next() % 40) }
+        let expectedKeys = keys.sorted()
+        keys.radixSort()
+        #expect(keys == expectedKeys)
     }
 
     @Test func streamedStatisticsEqualThoseFromArrays() {

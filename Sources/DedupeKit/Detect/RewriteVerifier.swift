@@ -72,7 +72,7 @@ public struct RewriteVerifier: Sendable {
             for (term, sentence) in zip(profile.terms, profile.sentenceOfTerm) where Int(sentence) < count {
                 pairs.append(UInt64(term) << 16 | UInt64(sentence))
             }
-            pairs.sort()
+            pairs.radixSort()
             distinctTerms = []
             postingStart = []
             postings = []

@@ -23,17 +23,18 @@ public struct BandIndex: Sendable {
     }
 
     /// Candidate pairs among articles `0..<keys.count` (article `i`'s band keys are `keys[i]`, empty for an
-    /// article without a signature), each pair once as `(low, high)` with `low < high`, sorted.
-    public func candidatePairs(_ keys: [[UInt64]]) -> [ArticlePair] {
-        var pairs: [UInt64] = []
-        var entries: [(key: UInt64, article: Int32)] = []
-        entries.reserveCapacity(keys.count)
-        for band in 0..<parameters.bands {
-            entries.removeAll(keepingCapacity: true)
+    /// article without a signature), each pair once as `(low, high)` with `low < high`, sorted. Bands are
+    /// independent, so they are sorted and paired on `workers` threads.
+    public func candidatePairs(_ keys: [[UInt64]], workers: Int = 1) -> [ArticlePair] {
+        let perBand = parallelMap(parameters.bands, workers: workers, chunk: 1, makeState: {}) { _, band -> [UInt64] in
+            // This band's (key, article) entries, sorted so equal keys are adjacent, in article order.
+            var entries: [(key: UInt64, article: Int32)] = []
+            entries.reserveCapacity(keys.count)
             for (article, articleKeys) in keys.enumerated() where !articleKeys.isEmpty {
                 entries.append((articleKeys[band], Int32(article)))
             }
             entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.article < $1.article }
+            var pairs: [UInt64] = []
             var start = 0
             while start < entries.count {
                 var end = start + 1
@@ -47,8 +48,10 @@ public struct BandIndex: Sendable {
                 }
                 start = end
             }
+            return pairs
         }
-        pairs.sort()
+        var pairs = perBand.flatMap { $0 }
+        pairs.radixSort()
         var result: [ArticlePair] = []
         result.reserveCapacity(pairs.count)
         var previous: UInt64?

@@ -13,9 +13,16 @@ public struct FeedFile: Sendable, Equatable, Hashable {
 
     /// The file name's extension, lower-case, without the dot (`txt`, `jsonl`).
     public var fileExtension: String {
-        guard let name = relativeID.split(separator: "/").last, let dot = name.lastIndex(of: "."),
-              dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
+        let name = fileName
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        let ext = name[name.index(after: dot)...]
+        // Most extensions are already lower-case ASCII: no need to build a lower-cased copy through Unicode.
+        return ext.utf8.allSatisfy({ $0 &- 97 < 26 || $0 &- 48 < 10 }) ? String(ext) : ext.lowercased()
+    }
+
+    /// The last component of ``relativeID``.
+    private var fileName: Substring {
+        relativeID.lastIndex(of: "/").map { relativeID[relativeID.index(after: $0)...] } ?? relativeID[...]
     }
 
     /// Whether the file is gzip-compressed (`.gz`): ``FeedReader`` decompresses it first.
@@ -24,8 +31,8 @@ public struct FeedFile: Sendable, Equatable, Hashable {
     /// For a compressed file, the extension before `.gz` (`jsonl` for `feed.jsonl.gz`), lower-case; `""` when
     /// there is none (`feed.gz`). Nil for a file that is not compressed.
     public var innerExtension: String? {
-        guard isGzip, let name = relativeID.split(separator: "/").last else { return nil }
-        let inner = name.dropLast(3)  // ".gz"
+        guard isGzip else { return nil }
+        let inner = fileName.dropLast(3)  // ".gz"
         guard let dot = inner.lastIndex(of: "."), dot != inner.startIndex else { return "" }
         return inner[inner.index(after: dot)...].lowercased()
     }

@@ -54,7 +54,7 @@ public struct ScanReport: Sendable, Codable, Equatable {
         public var verifiedLinks: Int
         public var rewriteCandidatePairs: Int
         public var seconds: Double
-        /// Wall seconds per stage (ingest, copies, rewrites, clusters).
+        /// Wall seconds per stage (walk, ingest, copies, rewrites, clusters).
         public var stageSeconds: [String: Double]
     }
 

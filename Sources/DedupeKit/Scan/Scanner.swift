@@ -39,8 +39,8 @@ public struct Scanner: Sendable {
         public var candidatePairs: Int
         public var rewriteCandidatePairs: Int
         public var seconds: Double
-        /// Wall seconds per stage: ingest (read and fingerprint), copies (LSH and verification),
-        /// rewrites (term statistics, candidates, alignment), clusters.
+        /// Wall seconds per stage: walk (list the files), ingest (read and fingerprint), copies (LSH and
+        /// verification), rewrites (term statistics, candidates, alignment), clusters.
         public var stageSeconds: [String: Double] = [:]
         /// Articles in the scan (an indexed run loads only the sketches its report needs).
         public var articleCount: Int
@@ -103,6 +103,7 @@ public struct Scanner: Sendable {
 
         // Ingest and fingerprint, one file per task, results in feed order.
         let listing = FeedWalker(supportedExtensions: reader.supportedExtensions).walk(paths)
+        let walked = clock.now
         let reader = self.reader
         let perFile = parallelMap(listing.files.count, workers: config.workers, chunk: 8,
                                   makeState: { Fingerprinter(shingleSize: config.shingleSize, permutations: config.permutations) }) {
@@ -143,10 +144,11 @@ public struct Scanner: Sendable {
             stages[name] = Self.seconds(now - stageStart)
             stageStart = now
         }
-        stages["ingest"] = Self.seconds(stageStart - started)
+        stages["walk"] = Self.seconds(walked - started)
+        stages["ingest"] = Self.seconds(stageStart - walked)
 
         // Copies: LSH candidates, verified on the exact shingle sets.
-        let candidates = bandIndex.candidatePairs(bandKeys)
+        let candidates = bandIndex.candidatePairs(bandKeys, workers: config.workers)
         bandKeys = []
         let copyVerifier = CopyVerifier(threshold: config.threshold)
         var links = loader.verify(candidates, prepare: nil) { pair, a, b in copyVerifier.verify(pair, a.fingerprint, b.fingerprint) }

@@ -78,27 +78,45 @@ public enum ContentTerms {
         s t d ll re ve m o y may might must shall upon via per whether yet however
         """
 
-    /// Stop words by their XXH3 hash in an open-addressing table (512 slots, top bits of the hash, linear
-    /// probing), so a token is checked with one hash and a probe or two, without building a string.
-    static let stopWordSlots: [UInt64] = {
-        var slots = [UInt64](repeating: 0, count: 512)
+    /// Stop words in an open-addressing table (512 slots, linear probing) keyed by their bytes packed into
+    /// two words (stop words are at most 10 bytes), so checking a token is two loads, a multiply and a
+    /// compare or two, with no hash-function call.
+    static let stopWordSlots: [(UInt64, UInt64)] = {
+        var slots = [(UInt64, UInt64)](repeating: (0, 0), count: 512)
         for word in stopWordList.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }) {
-            let h = XXH3.hash(String(word))
-            precondition(h != 0, "a stop word hashes to the empty-slot marker")
-            var i = Int(h >> 55)
-            while slots[i] != 0 && slots[i] != h { i = (i + 1) & 511 }
-            slots[i] = h
+            let bytes = Array(word.utf8)
+            precondition(bytes.count <= 16, "stop words are packed into 16 bytes")
+            let key = bytes.withUnsafeBufferPointer { packed($0) }
+            var i = slot(key)
+            while slots[i].0 != 0 && slots[i] != key { i = (i + 1) & 511 }
+            slots[i] = key
         }
         return slots
     }()
 
-    static func isStopWord(hash h: UInt64) -> Bool {
-        stopWordSlots.withUnsafeBufferPointer { slots in
-            var i = Int(h >> 55)
+    /// A token of at most 16 bytes as two little-endian words, zero-padded (tokens have no zero bytes).
+    @inline(__always)
+    static func packed(_ token: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        for i in 0..<min(token.count, 8) { w0 |= UInt64(token[i]) << (8 * UInt64(i)) }
+        if token.count > 8 { for i in 8..<token.count { w1 |= UInt64(token[i]) << (8 * UInt64(i - 8)) } }
+        return (w0, w1)
+    }
+
+    @inline(__always)
+    static func slot(_ key: (UInt64, UInt64)) -> Int {
+        Int(((key.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F)) >> 55)
+    }
+
+    static func isStopWord(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.count <= 10 else { return false }
+        let key = packed(token)
+        return stopWordSlots.withUnsafeBufferPointer { slots in
+            var i = slot(key)
             while true {
                 let s = slots[i]
-                if s == h { return true }
-                if s == 0 { return false }
+                if s == key { return true }
+                if s.0 == 0 { return false }
                 i = (i + 1) & 511
             }
         }
@@ -106,7 +124,7 @@ public enum ContentTerms {
 
     /// The term id of a normalised token, or nil for a stop word: XXH3 of the stem, truncated to 32 bits.
     public static func termID(_ token: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        if token.count <= 10, isStopWord(hash: XXH3.hash(UnsafeRawBufferPointer(token))) { return nil }
+        if isStopWord(token) { return nil }
         let (length, endsInY) = stem(token)
         let seed: UInt64 = 0x5445_524D
         guard endsInY else {
@@ -127,15 +145,25 @@ public enum ContentTerms {
     /// Harman's S-stemmer ("ies" → "y", "es" after s/x/z/ch/sh, a final "s" but not "ss"/"us"/"is"), then one
     /// of "ation", "ing", "ed", "ly", then a final "e". Numbers and words of three letters or fewer are kept.
     /// Returns the stem's length in the token and whether a "y" follows it.
+    /// Whether `t[..<end]` ends with `suffix`; inlined so each constant suffix becomes a few byte compares.
+    @inline(__always)
+    static func endsWith(_ t: UnsafeBufferPointer<UInt8>, _ suffix: StaticString, at end: Int) -> Bool {
+        let k = suffix.utf8CodeUnitCount
+        guard end >= k else { return false }
+        let p = suffix.utf8Start
+        var i = 0
+        while i < k {
+            if t[end - k + i] != p[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
     static func stem(_ t: UnsafeBufferPointer<UInt8>) -> (length: Int, endsInY: Bool) {
         var n = t.count
         guard n > 3, t[0] &- 48 >= 10 else { return (n, false) }
-        func ends(_ suffix: StaticString, at end: Int) -> Bool {
-            let k = suffix.utf8CodeUnitCount
-            guard end - k >= 0 else { return false }
-            let p = suffix.utf8Start
-            for i in 0..<k where t[end - k + i] != p[i] { return false }
-            return true
+        @inline(__always) func ends(_ suffix: StaticString, at end: Int) -> Bool {
+            Self.endsWith(t, suffix, at: end)
         }
         let a = UInt8(ascii: "a"), e = UInt8(ascii: "e")
         // Plurals.
@@ -148,9 +176,15 @@ public enum ContentTerms {
             n -= 1
         }
         // One derivational or inflectional ending, leaving at least three letters.
-        for suffix: StaticString in ["ation", "ing", "ed", "ly"] where n - suffix.utf8CodeUnitCount >= 3 && ends(suffix, at: n) {
-            n -= suffix.utf8CodeUnitCount
-            break
+        // (Checked one by one, not by looping over an array literal: that allocated an array per token.)
+        if n - 5 >= 3, ends("ation", at: n) {
+            n -= 5
+        } else if n - 3 >= 3, ends("ing", at: n) {
+            n -= 3
+        } else if n - 2 >= 3, ends("ed", at: n) {
+            n -= 2
+        } else if n - 2 >= 3, ends("ly", at: n) {
+            n -= 2
         }
         if n > 3, t[n - 1] == e { n -= 1 }
         return (n, false)

@@ -42,7 +42,7 @@ public struct Tokenizer: Sendable {
         // captured locals are checked for exclusive access at run time on every use, which cost the
         // tokenizer a third of its time.
         var st = TokenizerState(capacity: input.count)
-        defer { st.buffer.deallocate() }
+        defer { st.deallocate() }
         var scalarIndex: Int32 = 0          // code points consumed so far
         var i = 0
         let n = input.count
@@ -126,6 +126,10 @@ public struct Tokenizer: Sendable {
         }
         if st.inToken { st.endToken(at: st.pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
         st.out.bytes = Array(UnsafeBufferPointer(start: st.buffer, count: st.count))
+        st.out.tokenStarts = st.tokenStarts.array()
+        st.out.tokenEnds = st.tokenEnds.array()
+        st.out.sourceStarts = st.sourceStarts.array()
+        st.out.sourceEnds = st.sourceEnds.array()
         return st.out
     }
 
@@ -188,15 +192,25 @@ private struct TokenizerState {
     var buffer: UnsafeMutablePointer<UInt8>
     var capacity: Int
     var count = 0
+    /// Token ranges in the output and in the source, the same way.
+    var tokenStarts: Int32Buffer
+    var tokenEnds: Int32Buffer
+    var sourceStarts: Int32Buffer
+    var sourceEnds: Int32Buffer
+
+    func deallocate() {
+        buffer.deallocate()
+        for b in [tokenStarts, tokenEnds, sourceStarts, sourceEnds] { b.base.deallocate() }
+    }
 
     init(capacity: Int) {
         self.capacity = capacity + 16
         buffer = .allocate(capacity: self.capacity)
         let estimate = capacity / 6
-        out.tokenStarts.reserveCapacity(estimate)
-        out.tokenEnds.reserveCapacity(estimate)
-        out.sourceStarts.reserveCapacity(estimate)
-        out.sourceEnds.reserveCapacity(estimate)
+        tokenStarts = Int32Buffer(capacity: estimate)
+        tokenEnds = Int32Buffer(capacity: estimate)
+        sourceStarts = Int32Buffer(capacity: estimate)
+        sourceEnds = Int32Buffer(capacity: estimate)
     }
 
     @inline(__always) mutating func append(_ byte: UInt8) {
@@ -215,14 +229,14 @@ private struct TokenizerState {
 
     @inline(__always) mutating func beginToken(at source: Int32, capitalized: Bool) {
         if count > 0 { append(0x20) }
-        let tokenIndex = Int32(out.tokenStarts.count)
+        let tokenIndex = Int32(tokenStarts.count)
         if tokenIndex == 0 {
             out.sentenceStarts.append(0)
         } else if newlines >= 2 || (sawTerminal && sawSpace && capitalized && !previousIsAbbreviation()) {
             out.sentenceStarts.append(tokenIndex)
         }
-        out.tokenStarts.append(Int32(count))
-        out.sourceStarts.append(source)
+        tokenStarts.append(Int32(count))
+        sourceStarts.append(source)
         inToken = true
         sawTerminal = false
         sawSpace = false
@@ -230,19 +244,49 @@ private struct TokenizerState {
     }
 
     @inline(__always) mutating func endToken(at source: Int32) {
-        out.tokenEnds.append(Int32(count))
-        out.sourceEnds.append(source)
+        tokenEnds.append(Int32(count))
+        sourceEnds.append(source)
         lastTokenSourceEnd = source
         inToken = false
         pendingNumberSeparator = 0
     }
 
     func previousIsAbbreviation() -> Bool {
-        guard let start = out.tokenStarts.last, let end = out.tokenEnds.last else { return false }
+        guard tokenStarts.count > 0, tokenEnds.count > 0 else { return false }
+        let start = tokenStarts.base[tokenStarts.count - 1], end = tokenEnds.base[tokenEnds.count - 1]
         let length = Int(end - start)
         if length == 1 { return true }  // an initial: "J. Smith", "U.S."
         if length > 7 { return false }
         let word = String(decoding: UnsafeBufferPointer(start: buffer + Int(start), count: length), as: UTF8.self)
         return Tokenizer.abbreviations.contains(word)
     }
+}
+
+/// A growable run of `Int32` in manually managed memory, for the tokenizer's per-token offsets (an array's
+/// `append` checks uniqueness and capacity on every call; this checks capacity only).
+struct Int32Buffer {
+    var base: UnsafeMutablePointer<Int32>
+    var count = 0
+    var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always) mutating func append(_ value: Int32) {
+        if count == capacity { grow() }
+        base[count] = value
+        count += 1
+    }
+
+    mutating func grow() {
+        let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    func array() -> [Int32] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
