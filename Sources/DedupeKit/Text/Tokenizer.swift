@@ -68,16 +68,23 @@ public struct Tokenizer: Sendable {
                     st.append(isLetter ? lower : b)
                     i += 1
                     scalarIndex += 1
-                    // The rest of an ASCII word in a tight loop: no state to consult inside a word.
+                    // The rest of an ASCII word in a tight loop: no state to consult inside a word, and room
+                    // for the longest possible run (the rest of the input) made once, before it.
+                    st.reserve(n - i)
+                    let runStart = i
+                    var written = st.count
+                    let out = st.buffer
                     Self.asciiWordBytes.withUnsafeBufferPointer { map in
                         while i < n {
                             let mapped = map[Int(input[i])]
                             if mapped == 0 { break }
-                            st.append(mapped)
+                            out[written] = mapped
+                            written += 1
                             i += 1
-                            scalarIndex += 1
                         }
                     }
+                    st.count = written
+                    scalarIndex += Int32(i - runStart)
                     continue
                 } else {
                     if st.inToken {
@@ -217,6 +224,11 @@ private struct TokenizerState {
         if count == capacity { grow() }
         buffer[count] = byte
         count += 1
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always) mutating func reserve(_ extra: Int) {
+        while count + extra > capacity { grow() }
     }
 
     mutating func grow() {
