@@ -31,6 +31,31 @@ struct RewriteVerifierTests {
         #expect(link.originalIsFirst == true)  // the earlier-dated article is the original
     }
 
+    @Test func thePreCheckOnTermsAloneDecidesAsVerifyDoes() throws {
+        // A scan screens candidate pairs with `passesPreCheck` on distinct terms before loading articles;
+        // that is only safe if every pair it drops is one `verify` would reject.
+        let s = try Self.samples()
+        let verifier = RewriteVerifier()
+        func terms(_ f: Fingerprint) -> RewriteVerifier.WeightedTerms {
+            RewriteVerifier.WeightedTerms(distinctTerms: f.profile.distinctTerms, statistics: s.statistics)
+        }
+        let articles = [s.original, s.rewrite, s.independent]
+        var sameOutlet = s.original, rewriteSameOutlet = s.rewrite
+        sameOutlet.metadata.outlet = "Coastal Wire"
+        rewriteSameOutlet.metadata.outlet = "coastal wire"  // outlets compare without case
+        for (a, b) in [(0, 1), (0, 2), (1, 2)].map({ (articles[$0.0], articles[$0.1]) }) + [(sameOutlet, rewriteSameOutlet)] {
+            let passes = verifier.passesPreCheck(a.metadata, b.metadata, terms(a), terms(b))
+            let link = verifier.verify(ArticlePair(0, 1), a, b, statistics: s.statistics)
+            if !passes { #expect(link == nil) }
+            #expect(RewriteVerifier.termOverlap(terms(a), terms(b)) == RewriteVerifier.termOverlap(
+                RewriteVerifier.Prepared(a.profile, statistics: s.statistics), RewriteVerifier.Prepared(b.profile, statistics: s.statistics)))
+        }
+        #expect(verifier.passesPreCheck(s.original.metadata, s.rewrite.metadata, terms(s.original), terms(s.rewrite)))
+        #expect(!verifier.passesPreCheck(sameOutlet.metadata, rewriteSameOutlet.metadata, terms(sameOutlet), terms(rewriteSameOutlet)))
+        #expect(!verifier.passesPreCheck(s.original.metadata, s.independent.metadata, terms(s.original), RewriteVerifier.WeightedTerms(
+            distinctTerms: [], statistics: s.statistics)))
+    }
+
     @Test func theIndependentReportIsNot() throws {
         let s = try Self.samples()
         let verifier = RewriteVerifier()

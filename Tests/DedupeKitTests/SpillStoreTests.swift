@@ -86,7 +86,7 @@ struct HotPathStructureTests {
         #expect(seen == reference.count)
     }
 
-    @Test(arguments: [0, 1, 63, 65, 1000, 40_000])
+    @Test(arguments: [0, 1, 63, 65, 255, 257, 1000, 40_000])
     func radixSortSortsLikeSort(count: Int) {
         var random = SplitMix64(seed: UInt64(count))
         for shape in 0..<3 {

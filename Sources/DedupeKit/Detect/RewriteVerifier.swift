@@ -129,23 +129,62 @@ public struct RewriteVerifier: Sendable {
         measure(source: Prepared(source.profile, statistics: statistics), derivative: Prepared(derivative.profile, statistics: statistics))
     }
 
+    /// An article's distinct terms and their weights: all the pre-check needs, so a scan can screen
+    /// candidate pairs before loading and preparing whole articles.
+    public struct WeightedTerms: Sendable {
+        var terms: [UInt32]
+        var weights: [Double]
+        var total: Double
+
+        public init(distinctTerms: [UInt32], statistics: TermStatistics) {
+            terms = distinctTerms
+            weights = distinctTerms.map(statistics.weight)
+            total = weights.reduce(0, +)
+        }
+
+        init(terms: [UInt32], weights: [Double], total: Double) {
+            self.terms = terms
+            self.weights = weights
+            self.total = total
+        }
+    }
+
     /// Weighted share of each article's distinct terms that the other has: (common / a, common / b).
     public static func termOverlap(_ a: Prepared, _ b: Prepared) -> (Double, Double) {
+        termOverlap(WeightedTerms(terms: a.distinctTerms, weights: a.distinctWeights, total: a.totalWeight),
+                    WeightedTerms(terms: b.distinctTerms, weights: b.distinctWeights, total: b.totalWeight))
+    }
+
+    public static func termOverlap(_ a: WeightedTerms, _ b: WeightedTerms) -> (Double, Double) {
         var i = 0, j = 0
         var common = 0.0
-        while i < a.distinctTerms.count, j < b.distinctTerms.count {
-            if a.distinctTerms[i] == b.distinctTerms[j] {
-                common += a.distinctWeights[i]
+        while i < a.terms.count, j < b.terms.count {
+            if a.terms[i] == b.terms[j] {
+                common += a.weights[i]
                 i += 1
                 j += 1
-            } else if a.distinctTerms[i] < b.distinctTerms[j] {
+            } else if a.terms[i] < b.terms[j] {
                 i += 1
             } else {
                 j += 1
             }
         }
-        let ta = a.totalWeight, tb = b.totalWeight
+        let ta = a.total, tb = b.total
         return (ta > 0 ? common / ta : 0, tb > 0 ? common / tb : 0)
+    }
+
+    /// The test ``verify(_:_:_:prepared:)`` makes before any alignment: the two articles come from
+    /// different outlets (or an outlet is unknown) and share enough of their weighted terms. A pair that
+    /// fails it is never a rewrite, so a scan drops it without loading the articles.
+    public func passesPreCheck(_ a: ArticleMetadata, _ b: ArticleMetadata, _ ta: WeightedTerms, _ tb: WeightedTerms) -> Bool {
+        if Self.sameOutlet(a, b) { return false }
+        let overlap = Self.termOverlap(ta, tb)
+        return overlap.0 + overlap.1 >= thresholds.termOverlap
+    }
+
+    static func sameOutlet(_ a: ArticleMetadata, _ b: ArticleMetadata) -> Bool {
+        guard let oa = a.outlet?.lowercased(), let ob = b.outlet?.lowercased() else { return false }
+        return oa == ob
     }
 
     /// Measures `derivative` against `source`. Each derivative sentence is aligned to the source sentence
@@ -218,7 +257,7 @@ public struct RewriteVerifier: Sendable {
 
     /// The same, with both articles already prepared (a scan prepares each article once).
     public func verify(_ pair: ArticlePair, _ a: Fingerprint, _ b: Fingerprint, prepared: (Prepared, Prepared)) -> VerifiedLink? {
-        if let oa = a.metadata.outlet?.lowercased(), let ob = b.metadata.outlet?.lowercased(), oa == ob { return nil }
+        if Self.sameOutlet(a.metadata, b.metadata) { return nil }
         let overlap = Self.termOverlap(prepared.0, prepared.1)
         guard overlap.0 + overlap.1 >= thresholds.termOverlap else { return nil }
         let aFirst: Bool?

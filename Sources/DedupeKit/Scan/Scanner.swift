@@ -199,7 +199,33 @@ public struct Scanner: Sendable {
         }
         let candidates = index.candidatePairs(keys, workers: workers).filter { !copies.contains($0) }
         let verifier = RewriteVerifier(thresholds: configuration.rewriteThresholds)
-        let links = loader.verify(candidates, prepare: statistics) { pair, a, b in
+        // The verifier's pre-check on distinct terms alone, a block of pairs at a time: on news feeds most
+        // candidates fail it, and their articles need not be loaded and prepared.
+        var screened: [ArticlePair] = []
+        var slot = [Int32](repeating: -1, count: count)
+        var blockStart = 0
+        while blockStart < candidates.count {
+            let block = Array(candidates[blockStart..<min(blockStart + 4 * Scanner.verificationBlock, candidates.count)])
+            blockStart += block.count
+            var needed: [Int] = []
+            for pair in block {
+                if slot[pair.first] < 0 { slot[pair.first] = Int32(needed.count); needed.append(pair.first) }
+                if slot[pair.second] < 0 { slot[pair.second] = Int32(needed.count); needed.append(pair.second) }
+            }
+            let articles = needed, sketches = loader.sketches
+            let weighted = parallelMap(articles.count, workers: workers, chunk: 32, makeState: {}) { _, i in
+                RewriteVerifier.WeightedTerms(distinctTerms: distinctTerms(articles[i]), statistics: statistics)
+            }
+            let slots = slot
+            let keep = parallelMap(block.count, workers: workers, chunk: 256, makeState: {}) { _, i in
+                let pair = block[i]
+                return verifier.passesPreCheck(sketches[pair.first].metadata, sketches[pair.second].metadata,
+                                               weighted[Int(slots[pair.first])], weighted[Int(slots[pair.second])])
+            }
+            for (pair, kept) in zip(block, keep) where kept { screened.append(pair) }
+            for a in needed { slot[a] = -1 }
+        }
+        let links = loader.verify(screened, prepare: statistics) { pair, a, b in
             verifier.verify(pair, a.fingerprint, b.fingerprint, prepared: (a.prepared!, b.prepared!))
         }
         return (links, candidates.count)
@@ -234,6 +260,8 @@ struct VerificationLoader: Sendable {
     func verify(_ pairs: [ArticlePair], prepare statistics: TermStatistics?,
                 _ body: @escaping @Sendable (ArticlePair, Loaded, Loaded) -> VerifiedLink?) -> [VerifiedLink] {
         var links: [VerifiedLink] = []
+        // Where each article of the current block is among the loaded ones (-1: not in the block). Keeping
+        // articles over for the next block was tried: no faster, and up to twice the memory.
         var slot = [Int32](repeating: -1, count: sketches.count)
         var blockStart = 0
         while blockStart < pairs.count {
@@ -241,10 +269,8 @@ struct VerificationLoader: Sendable {
             blockStart += block.count
             var needed: [Int] = []
             for pair in block {
-                for a in [pair.first, pair.second] where slot[a] < 0 {
-                    slot[a] = Int32(needed.count)
-                    needed.append(a)
-                }
+                if slot[pair.first] < 0 { slot[pair.first] = Int32(needed.count); needed.append(pair.first) }
+                if slot[pair.second] < 0 { slot[pair.second] = Int32(needed.count); needed.append(pair.second) }
             }
             let articles = needed
             let loaded = parallelMap(articles.count, workers: workers, chunk: 16, makeState: {}) { _, i -> Loaded in

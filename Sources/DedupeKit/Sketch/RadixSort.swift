@@ -7,7 +7,7 @@ extension Array where Element: FixedWidthInteger & UnsignedInteger {
     /// zero high bytes of packed keys, say) are skipped.
     mutating func radixSort() {
         let n = count
-        guard n > 64 else { sort(); return }
+        guard n > 256 else { sort(); return }
         let digits = Element.bitWidth / 8
         var histogram = [Int](repeating: 0, count: digits * 256)
         var buffer = [Element](repeating: 0, count: n)

@@ -32,19 +32,20 @@ public struct ContentProfile: Sendable, Equatable {
         sentenceOfTerm.reserveCapacity(text.count / 2)
         var sentence = -1
         var nextStart = 0
-        text.bytes.withUnsafeBufferPointer { bytes in
+        let stopWordSlots = ContentTerms.stopWordSlots  // read once, not once per token
+        text.bytes.withUnsafeBufferPointer { bytes in stopWordSlots.withUnsafeBufferPointer { stopWords in
             for i in 0..<text.count {
                 while nextStart < sentenceCount, Int(text.sentenceStarts[nextStart]) == i {
                     sentence += 1
                     nextStart += 1
                 }
                 let token = UnsafeBufferPointer(rebasing: bytes[Int(text.tokenStarts[i])..<Int(text.tokenEnds[i])])
-                guard let term = ContentTerms.termID(token) else { continue }
+                guard let term = ContentTerms.termID(token, stopWords: stopWords) else { continue }
                 terms.append(term)
                 sentenceOfTerm.append(UInt16(clamping: max(sentence, 0)))
                 if token[0] &- 48 < 10 { figures.append(term) }
             }
-        }
+        } }
         for s in 0..<sentenceCount {
             let range = text.sentenceTokenRange(s)
             guard !range.isEmpty else { continue }
@@ -109,22 +110,31 @@ public enum ContentTerms {
     }
 
     static func isStopWord(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        stopWordSlots.withUnsafeBufferPointer { isStopWord(token, in: $0) }
+    }
+
+    @inline(__always)
+    static func isStopWord(_ token: UnsafeBufferPointer<UInt8>, in slots: UnsafeBufferPointer<(UInt64, UInt64)>) -> Bool {
         guard token.count <= 10 else { return false }
         let key = packed(token)
-        return stopWordSlots.withUnsafeBufferPointer { slots in
-            var i = slot(key)
-            while true {
-                let s = slots[i]
-                if s == key { return true }
-                if s.0 == 0 { return false }
-                i = (i + 1) & 511
-            }
+        var i = slot(key)
+        while true {
+            let s = slots[i]
+            if s == key { return true }
+            if s.0 == 0 { return false }
+            i = (i + 1) & 511
         }
     }
 
     /// The term id of a normalised token, or nil for a stop word: XXH3 of the stem, truncated to 32 bits.
     public static func termID(_ token: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        if isStopWord(token) { return nil }
+        stopWordSlots.withUnsafeBufferPointer { termID(token, stopWords: $0) }
+    }
+
+    /// The same, with the stop-word table already at hand (a profile checks every token of an article).
+    @inline(__always)
+    static func termID(_ token: UnsafeBufferPointer<UInt8>, stopWords: UnsafeBufferPointer<(UInt64, UInt64)>) -> UInt32? {
+        if isStopWord(token, in: stopWords) { return nil }
         let (length, endsInY) = stem(token)
         let seed: UInt64 = 0x5445_524D
         guard endsInY else {

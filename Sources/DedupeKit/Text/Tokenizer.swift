@@ -46,6 +46,10 @@ public struct Tokenizer: Sendable {
         var scalarIndex: Int32 = 0          // code points consumed so far
         var i = 0
         let n = input.count
+        // The global table read once per call: a global in the loop costs a lazy-initialisation check and a
+        // retain on every use.
+        let wordBytes = Self.asciiWordBytes
+        defer { withExtendedLifetime(wordBytes) {} }
         while i < n {
             let b = input[i]
             if b < 0x80 {
@@ -74,14 +78,12 @@ public struct Tokenizer: Sendable {
                     let runStart = i
                     var written = st.count
                     let out = st.buffer
-                    Self.asciiWordBytes.withUnsafeBufferPointer { map in
-                        while i < n {
-                            let mapped = map[Int(input[i])]
-                            if mapped == 0 { break }
-                            out[written] = mapped
-                            written += 1
-                            i += 1
-                        }
+                    while i < n {
+                        let mapped = wordBytes[Int(input[i])]
+                        if mapped == 0 { break }
+                        out[written] = mapped
+                        written += 1
+                        i += 1
                     }
                     st.count = written
                     scalarIndex += Int32(i - runStart)
