@@ -84,9 +84,9 @@ public struct EvidenceBuilder: Sendable {
                          member: passage(memberText, memberSpans[a.derivative]),
                          similarity: ScanReport.Scores.round(a.similarity))
         }
-        let memberFigures = Set(memberTokens.tokens.filter { $0.first?.isNumber == true })
+        let memberFigures = Set(Self.figureTokens(memberTokens))
         var figures: [String] = []
-        for t in sourceTokens.tokens where t.first?.isNumber == true && memberFigures.contains(t) && !figures.contains(t) {
+        for t in Self.figureTokens(sourceTokens) where memberFigures.contains(t) && !figures.contains(t) {
             figures.append(t)
         }
         return RewriteEvidenceReport(
@@ -97,6 +97,22 @@ public struct EvidenceBuilder: Sendable {
             alignedPassages: passages, sharedFigures: figures,
             sharedNames: Self.names(in: sourceText).filter { Self.contains(memberBytes, $0) },
             sharedQuotations: Self.sharedQuotations(sourceText, memberTokens: memberTokens, tokenizer: &tokenizer))
+    }
+
+    /// The tokens that are figures (their first character is a number), in text order. Only those tokens
+    /// become strings: making a string of every token was most of an evidence's cost.
+    static func figureTokens(_ tokens: TokenizedText) -> [String] {
+        var out: [String] = []
+        for i in 0..<tokens.count {
+            let first = tokens.bytes[Int(tokens.tokenStarts[i])]
+            if first < 0x80 {
+                if first &- 48 < 10 { out.append(tokens.token(i)) }
+            } else {
+                let token = tokens.token(i)
+                if token.first?.isNumber == true { out.append(token) }
+            }
+        }
+        return out
     }
 
     /// Whether `haystack` holds the UTF-8 bytes of `needle` (a literal search: Foundation's `contains` on
