@@ -138,53 +138,29 @@ struct ReportJSONWriter {
 
     private mutating func write(_ a: ScanReport.ArticleInfo) {
         beginObject()
-        if let author = a.author {
-            key("author")
-            string(author)
-        }
-        if let date = a.date {
-            key("date")
-            string(date.iso8601)
-        }
+        optionalString("author", a.author)
+        optionalString("date", a.date?.iso8601)
         key("id")
         string(a.id)
-        if let outlet = a.outlet {
-            key("outlet")
-            string(outlet)
-        }
+        optionalString("outlet", a.outlet)
         key("path")
         string(a.path)
-        if let title = a.title {
-            key("title")
-            string(title)
-        }
-        if let url = a.url {
-            key("url")
-            string(url)
-        }
+        optionalString("title", a.title)
+        optionalString("url", a.url)
         endObject()
     }
 
     private mutating func write(_ m: ScanReport.Member) throws {
         beginObject()
-        if let author = m.author {
-            key("author")
-            string(author)
-        }
-        if let date = m.date {
-            key("date")
-            string(date.iso8601)
-        }
+        optionalString("author", m.author)
+        optionalString("date", m.date?.iso8601)
         if let evidence = m.evidence {
             key("evidence")
             try write(evidence)
         }
         key("id")
         string(m.id)
-        if let outlet = m.outlet {
-            key("outlet")
-            string(outlet)
-        }
+        optionalString("outlet", m.outlet)
         key("path")
         string(m.path)
         key("relation")
@@ -195,14 +171,8 @@ struct ReportJSONWriter {
             key("tells")
             write(tells)
         }
-        if let title = m.title {
-            key("title")
-            string(title)
-        }
-        if let url = m.url {
-            key("url")
-            string(url)
-        }
+        optionalString("title", m.title)
+        optionalString("url", m.url)
         endObject()
     }
 
@@ -271,20 +241,14 @@ struct ReportJSONWriter {
 
     private mutating func write(_ t: TellsReport) {
         beginObject()
-        if let faqBlock = t.faqBlock {
-            key("faqBlock")
-            string(faqBlock)
-        }
+        optionalString("faqBlock", t.faqBlock)
         if let fillerPhrases = t.fillerPhrases {
             key("fillerPhrases")
             array(fillerPhrases) { $0.string($1) }
         }
         key("flags")
         array(t.flags) { $0.string($1) }
-        if let mentionsOriginal = t.mentionsOriginal {
-            key("mentionsOriginal")
-            string(mentionsOriginal)
-        }
+        optionalString("mentionsOriginal", t.mentionsOriginal)
         endObject()
     }
 
@@ -318,6 +282,13 @@ struct ReportJSONWriter {
     }
 
     /// Starts the next member of the open object; the key must be plain ASCII that needs no escaping.
+    /// A string field that synthesized `Codable` writes only when present.
+    private mutating func optionalString(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
     private mutating func key(_ name: StaticString) {
         startElement()
         byte(UInt8(ascii: "\""))

@@ -60,7 +60,7 @@ public struct Tokenizer: Sendable {
                 if isDigit || isLetter {
                     if st.pendingNumberSeparator != 0 {
                         if isDigit {
-                            if st.pendingNumberSeparator == UInt8(ascii: ".") { st.append(st.pendingNumberSeparator) }
+                            if st.pendingNumberSeparator == UInt8(ascii: ".") { st.bytes.append(st.pendingNumberSeparator) }
                             st.pendingNumberSeparator = 0
                         } else {
                             st.endToken(at: scalarIndex - 1)
@@ -69,15 +69,15 @@ public struct Tokenizer: Sendable {
                         }
                     }
                     if !st.inToken { st.beginToken(at: scalarIndex, capitalized: !isLetter || b < 97) }
-                    st.append(isLetter ? lower : b)
+                    st.bytes.append(isLetter ? lower : b)
                     i += 1
                     scalarIndex += 1
                     // The rest of an ASCII word in a tight loop: no state to consult inside a word, and room
                     // for the longest possible run (the rest of the input) made once, before it.
-                    st.reserve(n - i)
+                    st.bytes.reserve(n - i)
                     let runStart = i
-                    var written = st.count
-                    let out = st.buffer
+                    var written = st.bytes.count
+                    let out = st.bytes.base
                     while i < n {
                         let mapped = wordBytes[Int(input[i])]
                         if mapped == 0 { break }
@@ -85,12 +85,12 @@ public struct Tokenizer: Sendable {
                         written += 1
                         i += 1
                     }
-                    st.count = written
+                    st.bytes.count = written
                     scalarIndex += Int32(i - runStart)
                     continue
                 } else {
                     if st.inToken {
-                        let lastByte = st.count > 0 ? st.buffer[st.count - 1] : 0
+                        let lastByte = st.bytes.count > 0 ? st.bytes.base[st.bytes.count - 1] : 0
                         if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && st.pendingNumberSeparator == 0
                             && lastByte &- 48 < 10 && i + 1 < n && input[i + 1] &- 48 < 10 {
                             st.pendingNumberSeparator = b
@@ -120,7 +120,7 @@ public struct Tokenizer: Sendable {
                     st.sawTerminal = true
                 }
                 if !st.inToken { st.beginToken(at: scalarIndex, capitalized: scalar.properties.isUppercase) }
-                for byte in folded { st.append(byte) }
+                for byte in folded { st.bytes.append(byte) }
             } else {
                 if st.inToken { st.endToken(at: st.pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
                 let v = scalar.value
@@ -134,7 +134,7 @@ public struct Tokenizer: Sendable {
             scalarIndex += 1
         }
         if st.inToken { st.endToken(at: st.pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
-        st.out.bytes = Array(UnsafeBufferPointer(start: st.buffer, count: st.count))
+        st.out.bytes = st.bytes.array()
         st.out.tokenStarts = st.tokenStarts.array()
         st.out.tokenEnds = st.tokenEnds.array()
         st.out.sourceStarts = st.sourceStarts.array()
@@ -196,60 +196,38 @@ private struct TokenizerState {
     var newlines = 0                    // newlines since the last token (2 = a blank line)
     var pendingNumberSeparator: UInt8 = 0  // '.' or ',' seen right after a digit inside a token
 
-    /// The token bytes, written straight into memory: appending to an array byte by byte paid a capacity
-    /// and uniqueness check per byte. Folding can make text longer, so ``append(_:)`` grows it.
-    var buffer: UnsafeMutablePointer<UInt8>
-    var capacity: Int
-    var count = 0
-    /// Token ranges in the output and in the source, the same way.
-    var tokenStarts: Int32Buffer
-    var tokenEnds: Int32Buffer
-    var sourceStarts: Int32Buffer
-    var sourceEnds: Int32Buffer
+    /// The token bytes and the per-token offsets, written straight into memory: appending to arrays one
+    /// byte or offset at a time paid a capacity and a uniqueness check on every call. Folding can make text
+    /// longer than its input, so the buffers grow.
+    var bytes: GrowableBuffer<UInt8>
+    var tokenStarts: GrowableBuffer<Int32>
+    var tokenEnds: GrowableBuffer<Int32>
+    var sourceStarts: GrowableBuffer<Int32>
+    var sourceEnds: GrowableBuffer<Int32>
 
     func deallocate() {
-        buffer.deallocate()
-        for b in [tokenStarts, tokenEnds, sourceStarts, sourceEnds] { b.base.deallocate() }
+        bytes.deallocate()
+        for b in [tokenStarts, tokenEnds, sourceStarts, sourceEnds] { b.deallocate() }
     }
 
     init(capacity: Int) {
-        self.capacity = capacity + 16
-        buffer = .allocate(capacity: self.capacity)
+        bytes = GrowableBuffer(capacity: capacity + 16)
         let estimate = capacity / 6
-        tokenStarts = Int32Buffer(capacity: estimate)
-        tokenEnds = Int32Buffer(capacity: estimate)
-        sourceStarts = Int32Buffer(capacity: estimate)
-        sourceEnds = Int32Buffer(capacity: estimate)
-    }
-
-    @inline(__always) mutating func append(_ byte: UInt8) {
-        if count == capacity { grow() }
-        buffer[count] = byte
-        count += 1
-    }
-
-    /// Makes room for `extra` more bytes.
-    @inline(__always) mutating func reserve(_ extra: Int) {
-        while count + extra > capacity { grow() }
-    }
-
-    mutating func grow() {
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-        bigger.update(from: buffer, count: count)
-        buffer.deallocate()
-        buffer = bigger
-        capacity *= 2
+        tokenStarts = GrowableBuffer(capacity: estimate)
+        tokenEnds = GrowableBuffer(capacity: estimate)
+        sourceStarts = GrowableBuffer(capacity: estimate)
+        sourceEnds = GrowableBuffer(capacity: estimate)
     }
 
     @inline(__always) mutating func beginToken(at source: Int32, capitalized: Bool) {
-        if count > 0 { append(0x20) }
+        if bytes.count > 0 { bytes.append(0x20) }
         let tokenIndex = Int32(tokenStarts.count)
         if tokenIndex == 0 {
             out.sentenceStarts.append(0)
         } else if newlines >= 2 || (sawTerminal && sawSpace && capitalized && !previousIsAbbreviation()) {
             out.sentenceStarts.append(tokenIndex)
         }
-        tokenStarts.append(Int32(count))
+        tokenStarts.append(Int32(bytes.count))
         sourceStarts.append(source)
         inToken = true
         sawTerminal = false
@@ -258,7 +236,7 @@ private struct TokenizerState {
     }
 
     @inline(__always) mutating func endToken(at source: Int32) {
-        tokenEnds.append(Int32(count))
+        tokenEnds.append(Int32(bytes.count))
         sourceEnds.append(source)
         lastTokenSourceEnd = source
         inToken = false
@@ -271,15 +249,15 @@ private struct TokenizerState {
         let length = Int(end - start)
         if length == 1 { return true }  // an initial: "J. Smith", "U.S."
         if length > 7 { return false }
-        let word = String(decoding: UnsafeBufferPointer(start: buffer + Int(start), count: length), as: UTF8.self)
+        let word = String(decoding: UnsafeBufferPointer(start: bytes.base + Int(start), count: length), as: UTF8.self)
         return Tokenizer.abbreviations.contains(word)
     }
 }
 
-/// A growable run of `Int32` in manually managed memory, for the tokenizer's per-token offsets (an array's
-/// `append` checks uniqueness and capacity on every call; this checks capacity only).
-struct Int32Buffer {
-    var base: UnsafeMutablePointer<Int32>
+/// A growable run of plain values in manually managed memory, for the tokenizer's output (an array's
+/// `append` checks uniqueness and capacity on every call; this checks capacity only). The owner frees it.
+struct GrowableBuffer<Element: BitwiseCopyable> {
+    var base: UnsafeMutablePointer<Element>
     var count = 0
     var capacity: Int
 
@@ -288,19 +266,26 @@ struct Int32Buffer {
         base = .allocate(capacity: self.capacity)
     }
 
-    @inline(__always) mutating func append(_ value: Int32) {
+    @inline(__always) mutating func append(_ value: Element) {
         if count == capacity { grow() }
         base[count] = value
         count += 1
     }
 
+    /// Makes room for `extra` more values.
+    @inline(__always) mutating func reserve(_ extra: Int) {
+        while count + extra > capacity { grow() }
+    }
+
     mutating func grow() {
-        let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
         bigger.update(from: base, count: count)
         base.deallocate()
         base = bigger
         capacity *= 2
     }
 
-    func array() -> [Int32] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    func array() -> [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func deallocate() { base.deallocate() }
 }
