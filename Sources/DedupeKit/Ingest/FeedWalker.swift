@@ -60,22 +60,28 @@ public struct FeedWalker: Sendable {
         let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         guard visited.insert(identity).inserted else { return }  // a link loop or a folder linked twice
 
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
-            listing.problems.append(FeedProblem(path: path, reason: "cannot list folder: \(error.localizedDescription)"))
+        guard let entries = Self.entries(of: path) else {
+            listing.problems.append(FeedProblem(path: path, reason: "cannot list folder: \(String(cString: strerror(errno)))"))
             return
         }
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+        for (name, type) in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) where !name.hasPrefix(".") {
             let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
-            var childInfo = stat()
-            guard stat(childPath, &childInfo) == 0 else {
-                listing.problems.append(FeedProblem(path: childPath, reason: "cannot open: \(String(cString: strerror(errno)))"))
-                continue
+            // The folder entry's type says "regular file" or "folder" without a stat per file; links (followed)
+            // and file systems that do not fill in the type are stat-ed.
+            var mode: mode_t
+            switch Int32(type) {
+            case Int32(DT_REG): mode = S_IFREG
+            case Int32(DT_DIR): mode = S_IFDIR
+            default:
+                var childInfo = stat()
+                guard stat(childPath, &childInfo) == 0 else {
+                    listing.problems.append(FeedProblem(path: childPath, reason: "cannot open: \(String(cString: strerror(errno)))"))
+                    continue
+                }
+                mode = childInfo.st_mode & S_IFMT
             }
-            switch childInfo.st_mode & S_IFMT {
+            switch mode {
             case S_IFDIR:
                 walkDirectory(childPath, relative: childRelative, visited: &visited, into: &listing, rootName: rootName, seenIDs: &seenIDs)
             case S_IFREG:
@@ -84,6 +90,26 @@ public struct FeedWalker: Sendable {
                 listing.unsupported.append(FeedProblem(path: childPath, reason: "not a regular file", severity: .warning))
             }
         }
+    }
+
+    /// The names and entry types of a folder's entries (without `.` and `..`), or nil with `errno` set.
+    private static func entries(of path: String) -> [(name: String, type: UInt8)]? {
+        guard let folder = opendir(path) else { return nil }
+        defer { closedir(folder) }
+        var out: [(name: String, type: UInt8)] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(folder) else {
+                if errno != 0 { return nil }
+                break
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            out.append((name, entry.pointee.d_type))
+        }
+        return out
     }
 
     /// Adds a file, keeping ids unique across several scanned paths: a clash is prefixed with the scanned
