@@ -122,6 +122,18 @@ struct HotPathStructureTests {
         #expect((UInt32(0)..<900).contains { plain.frequency($0) > streamed.frequency($0) })
     }
 
+    @Test func tabulatedWeightsEqualTheFormula() {
+        let frequencies: [UInt32: Int32] = [1: 1, 2: 50, 3: 4095, 4: 4096, 5: 90_000, 6: 150_000]
+        let statistics = TermStatistics(articleCount: 100_000, documentFrequency: frequencies)
+        for (term, df) in frequencies {
+            #expect(statistics.weight(term) == max(0.05, log(100_000 / Double(df))))
+        }
+        #expect(statistics.weight(99) == log(100_000.0))  // unseen: counted as one article
+        let small = TermStatistics(distinctTermsPerArticle: [[1, 2], [2], [2, 3]])
+        #expect(small.weight(2) == 0.05)
+        #expect(small.weight(1) == log(3.0))
+    }
+
     @Test func evidenceByteSearchFindsLiteralSubstrings() {
         let text = Array("Mayor Ana Ruiz of São Paulo met the Board".utf8)
         #expect(EvidenceBuilder.contains(text, "Ana Ruiz"))
