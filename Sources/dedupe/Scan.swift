@@ -56,7 +56,7 @@ struct Scan: ParsableCommand {
     var onlyNew = false
 
     @Option(name: .customLong("temp-dir"), help: ArgumentHelp(
-        "Folder for the scan's temporary working file (default: $TMPDIR, else /var/tmp).",
+        "Folder for the scan's temporary working file (default: $TMPDIR, else /var/tmp, else /tmp).",
         discussion: "The file is unlinked as soon as it is made; it holds about 7 KB per article while the scan runs."))
     var tempDir: String?
 

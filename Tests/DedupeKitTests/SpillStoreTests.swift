@@ -33,6 +33,23 @@ struct SpillStoreTests {
         #expect(reason.contains("/nonexistent-dedupe-folder/sub"))
     }
 
+    @Test func theFirstUsableFolderIsTaken() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let store = SpillStore(firstUsableOf: ["/nonexistent-dedupe-folder", folder.path, "/tmp"])
+            #expect(store.directory == folder.path)
+            #expect(store.fallbackReason == nil)
+            let location = store.write([9, 8, 7])
+            guard case .file = location else {
+                Issue.record("expected a record in the file")
+                return
+            }
+            #expect(store.read(location) == [9, 8, 7])
+        }
+        let nowhere = SpillStore(firstUsableOf: ["/nonexistent-dedupe-a", "/nonexistent-dedupe-b"])
+        let reason = try #require(nowhere.fallbackReason)
+        #expect(reason.contains("/nonexistent-dedupe-a, /nonexistent-dedupe-b"))
+    }
+
     @Test func verificationDataRoundTrips() throws {
         var fingerprinter = Fingerprinter(shingleSize: 5, permutations: 128)
         let text = "The Café’s new ovens cost 3,500 crowns. It reopens in May.\n\nMayor Ana Ruiz said 12 bakers were hired. Sales rose 4.5%."

@@ -12,7 +12,7 @@ public struct ScanConfiguration: Sendable, Equatable {
     public var detectRewrites: Bool = true
     /// Rewrite decision thresholds.
     public var rewriteThresholds = RewriteVerifier.Thresholds()
-    /// Folder for the scan's temporary working file (see ``SpillStore``); nil: `$TMPDIR`, else `/var/tmp`.
+    /// Folder for the scan's temporary working file (see ``SpillStore``); nil: `$TMPDIR`, else `/var/tmp`, else `/tmp`.
     public var temporaryDirectory: String?
 
     public init(threshold: Double = 0.5, shingleSize: Int = 5, permutations: Int = 128, workers: Int = defaultWorkerCount,

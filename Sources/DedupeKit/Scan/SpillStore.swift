@@ -26,22 +26,31 @@ public final class SpillStore: Sendable {
     private let openFailure: String?
     public let directory: String
 
-    /// A store in `directory`, or when nil in `$TMPDIR`, else `/var/tmp` (on disk, where `/tmp` may be a
-    /// RAM-backed tmpfs, as on Debian 13).
-    public init(directory: String? = nil) {
-        let folder = directory ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/var/tmp"
-        self.directory = folder
-        var template = Array("\(folder)/.dedupe-scan-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd >= 0 {
-            let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            unlink(path)
-            descriptor = fd
-            openFailure = nil
-        } else {
-            descriptor = -1
-            openFailure = String(cString: strerror(errno))
+    /// A store in `directory`; when nil, in the first of `$TMPDIR`, `/var/tmp` (on disk, where `/tmp` may be
+    /// a RAM-backed tmpfs, as on Debian 13) and `/tmp` where a file can be made.
+    public convenience init(directory: String? = nil) {
+        self.init(firstUsableOf: directory.map { [$0] }
+            ?? ([ProcessInfo.processInfo.environment["TMPDIR"]].compactMap { $0 }.filter { !$0.isEmpty } + ["/var/tmp", "/tmp"]))
+    }
+
+    /// A store in the first of `candidates` where a file can be made.
+    init(firstUsableOf candidates: [String]) {
+        precondition(!candidates.isEmpty, "no folder to try")
+        var opened: (descriptor: Int32, folder: String)?
+        var failure = ""
+        for folder in candidates {
+            var template = Array("\(folder)/.dedupe-scan-XXXXXX".utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            if fd >= 0 {
+                unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+                opened = (fd, folder)
+                break
+            }
+            failure = String(cString: strerror(errno))
         }
+        descriptor = opened?.descriptor ?? -1
+        self.directory = opened?.folder ?? candidates.joined(separator: ", ")
+        openFailure = opened == nil ? failure : nil
     }
 
     deinit {
