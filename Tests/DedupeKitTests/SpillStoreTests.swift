@@ -59,6 +59,8 @@ struct SpillStoreTests {
         let data = VerificationData(print)
         #expect(data.profile.sentenceSpans.count >= 3 && !data.profile.figures.isEmpty)
         #expect(VerificationData(encoded: data.encoded) == data)
+        let terms = data.profile.distinctTerms
+        #expect(VerificationData.decodeTerms(VerificationData.encodeTerms(terms)) == terms && terms.count > 5)
         #expect(VerificationData(encoded: VerificationData(shingles: ShingleSet(hashes: []), profile: ContentProfile()).encoded)
             == VerificationData(shingles: ShingleSet(hashes: []), profile: ContentProfile()))
     }

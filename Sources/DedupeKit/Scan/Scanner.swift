@@ -112,7 +112,7 @@ public struct Scanner: Sendable {
             let ingested = prints.map { print in
                 Ingested(sketch: print.sketch, bandKeys: bandIndex.bandKeys(print.signature),
                          stored: spill.write(VerificationData(print).encoded),
-                         storedTerms: config.detectRewrites ? spill.write(print.profile.distinctTerms.withUnsafeBytes { Array($0) }) : nil)
+                         storedTerms: config.detectRewrites ? spill.write(VerificationData.encodeTerms(print.profile.distinctTerms)) : nil)
             }
             return (ingested, problems)
         }
@@ -155,9 +155,9 @@ public struct Scanner: Sendable {
         var rewriteCandidates = 0
         lap("copies")
         if config.detectRewrites {
-            let termsAt = storedTerms.map { $0! }
+            let termsAt = storedTerms.compactMap { $0 }  // every article has them when rewrites are looked for
             let rewrites = findRewrites(excluding: Set(links.map(\.pair)), loader: loader) { article in
-                spill.read(termsAt[article]).withUnsafeBytes { Array($0.bindMemory(to: UInt32.self)) }
+                VerificationData.decodeTerms(spill.read(termsAt[article]))
             }
             rewriteCandidates = rewrites.candidates
             links.append(contentsOf: rewrites.links)

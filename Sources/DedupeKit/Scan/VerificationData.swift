@@ -57,4 +57,20 @@ public struct VerificationData: Sendable, Equatable {
         profile.sentenceSpans = stride(from: 0, to: spans.count - 1, by: 2).map { spans[$0]..<spans[$0 + 1] }
         profile.figures = read(counts[4], as: UInt32.self)
     }
+
+    /// A list of term ids as bytes (the distinct terms a scan stores apart, read back to count document
+    /// frequencies and choose rare-term keys), and back.
+    static func encodeTerms(_ terms: [UInt32]) -> [UInt8] {
+        terms.withUnsafeBytes { Array($0) }
+    }
+
+    static func decodeTerms(_ bytes: [UInt8]) -> [UInt32] {
+        let count = bytes.count / MemoryLayout<UInt32>.size
+        return [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[0..<(count * 4)]))
+            }
+            initialized = count
+        }
+    }
 }
