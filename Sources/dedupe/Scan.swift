@@ -57,7 +57,7 @@ struct Scan: ParsableCommand {
 
     @Option(name: .customLong("temp-dir"), help: ArgumentHelp(
         "Folder for the scan's temporary working file (default: $TMPDIR, else /var/tmp, else /tmp).",
-        discussion: "The file is unlinked as soon as it is made; it holds about 7 KB per article while the scan runs."))
+        discussion: "The file is unlinked as soon as it is made; it holds about 8.5 KB per article while the scan runs."))
     var tempDir: String?
 
     @OptionGroup var logging: LoggingOptions
