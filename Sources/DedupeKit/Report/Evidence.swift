@@ -75,7 +75,7 @@ public struct EvidenceBuilder: Sendable {
         var tokenizer = Tokenizer()
         let sourceTokens = tokenizer.tokenize(sourceText), memberTokens = tokenizer.tokenize(memberText)
         // The sentences the alignment numbered, found again the way the fingerprint found them.
-        let sourceSpans = ContentProfile(sourceTokens).sentenceSpans, memberSpans = ContentProfile(memberTokens).sentenceSpans
+        let sourceSpans = ContentProfile.sentenceSpans(sourceTokens), memberSpans = ContentProfile.sentenceSpans(memberTokens)
         let best = measures.alignment.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.derivative < $1.derivative }
             .prefix(maxPassages).sorted { $0.derivative < $1.derivative }
         let passages = best.compactMap { a -> RewriteEvidenceReport.AlignedPassage? in
