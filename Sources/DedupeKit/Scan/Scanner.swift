@@ -201,30 +201,13 @@ public struct Scanner: Sendable {
         let verifier = RewriteVerifier(thresholds: configuration.rewriteThresholds)
         // The verifier's pre-check on distinct terms alone, a block of pairs at a time: on news feeds most
         // candidates fail it, and their articles need not be loaded and prepared.
-        var screened: [ArticlePair] = []
-        var slot = [Int32](repeating: -1, count: count)
-        var blockStart = 0
-        while blockStart < candidates.count {
-            let block = Array(candidates[blockStart..<min(blockStart + 4 * Scanner.verificationBlock, candidates.count)])
-            blockStart += block.count
-            var needed: [Int] = []
-            for pair in block {
-                if slot[pair.first] < 0 { slot[pair.first] = Int32(needed.count); needed.append(pair.first) }
-                if slot[pair.second] < 0 { slot[pair.second] = Int32(needed.count); needed.append(pair.second) }
-            }
-            let articles = needed, sketches = loader.sketches
-            let weighted = parallelMap(articles.count, workers: workers, chunk: 32, makeState: {}) { _, i in
-                RewriteVerifier.WeightedTerms(distinctTerms: distinctTerms(articles[i]), statistics: statistics)
-            }
-            let slots = slot
-            let keep = parallelMap(block.count, workers: workers, chunk: 256, makeState: {}) { _, i in
-                let pair = block[i]
-                return verifier.passesPreCheck(sketches[pair.first].metadata, sketches[pair.second].metadata,
-                                               weighted[Int(slots[pair.first])], weighted[Int(slots[pair.second])])
-            }
-            for (pair, kept) in zip(block, keep) where kept { screened.append(pair) }
-            for a in needed { slot[a] = -1 }
-        }
+        let sketches = loader.sketches
+        let keep = blockwise(candidates, blockSize: 4 * Scanner.verificationBlock, articleCount: count, workers: workers,
+                             load: { RewriteVerifier.WeightedTerms(distinctTerms: distinctTerms($0), statistics: statistics) },
+                             decide: { pair, a, b in
+                                 verifier.passesPreCheck(sketches[pair.first].metadata, sketches[pair.second].metadata, a, b)
+                             })
+        let screened = zip(candidates, keep).filter(\.1).map(\.0)
         let links = loader.verify(screened, prepare: statistics) { pair, a, b in
             verifier.verify(pair, a.fingerprint, b.fingerprint, prepared: (a.prepared!, b.prepared!))
         }
@@ -259,33 +242,44 @@ struct VerificationLoader: Sendable {
     /// prepared for rewrite alignment.
     func verify(_ pairs: [ArticlePair], prepare statistics: TermStatistics?,
                 _ body: @escaping @Sendable (ArticlePair, Loaded, Loaded) -> VerifiedLink?) -> [VerifiedLink] {
-        var links: [VerifiedLink] = []
-        // Where each article of the current block is among the loaded ones (-1: not in the block). Keeping
-        // articles over for the next block was tried: no faster, and up to twice the memory.
-        var slot = [Int32](repeating: -1, count: sketches.count)
-        var blockStart = 0
-        while blockStart < pairs.count {
-            let block = Array(pairs[blockStart..<min(blockStart + Scanner.verificationBlock, pairs.count)])
-            blockStart += block.count
-            var needed: [Int] = []
-            for pair in block {
-                if slot[pair.first] < 0 { slot[pair.first] = Int32(needed.count); needed.append(pair.first) }
-                if slot[pair.second] < 0 { slot[pair.second] = Int32(needed.count); needed.append(pair.second) }
-            }
-            let articles = needed
-            let loaded = parallelMap(articles.count, workers: workers, chunk: 16, makeState: {}) { _, i -> Loaded in
-                let fingerprint = load(articles[i])
-                return Loaded(fingerprint: fingerprint,
-                              prepared: statistics.map { RewriteVerifier.Prepared(fingerprint.profile, statistics: $0) })
-            }
-            let slots = slot
-            let verified = parallelMap(block.count, workers: workers, chunk: 64, makeState: {}) { _, i in
-                let pair = block[i]
-                return body(pair, loaded[Int(slots[pair.first])], loaded[Int(slots[pair.second])])
-            }
-            links.append(contentsOf: verified.compactMap { $0 })
-            for a in needed { slot[a] = -1 }
-        }
-        return links
+        // Keeping articles over for the next block was tried: no faster, and up to twice the memory.
+        blockwise(pairs, blockSize: Scanner.verificationBlock, articleCount: sketches.count, workers: workers,
+                  load: { article in
+                      let fingerprint = load(article)
+                      return Loaded(fingerprint: fingerprint,
+                                    prepared: statistics.map { RewriteVerifier.Prepared(fingerprint.profile, statistics: $0) })
+                  },
+                  decide: body).compactMap { $0 }
     }
+}
+
+/// Works through candidate pairs a block at a time, so memory holds what one block's articles need:
+/// `load` makes a value for each article the block names (once per block, on all cores), then `decide`
+/// runs for each pair of the block with its two values (on all cores). Results are in pair order.
+func blockwise<Value: Sendable, Decision: Sendable>(
+    _ pairs: [ArticlePair], blockSize: Int, articleCount: Int, workers: Int,
+    load: @escaping @Sendable (Int) -> Value, decide: @escaping @Sendable (ArticlePair, Value, Value) -> Decision
+) -> [Decision] {
+    var decisions: [Decision] = []
+    decisions.reserveCapacity(pairs.count)
+    // Where each article of the current block is among its loaded values (-1: not in the block).
+    var slot = [Int32](repeating: -1, count: articleCount)
+    var blockStart = 0
+    while blockStart < pairs.count {
+        let block = Array(pairs[blockStart..<min(blockStart + blockSize, pairs.count)])
+        blockStart += block.count
+        var needed: [Int] = []
+        for pair in block {
+            if slot[pair.first] < 0 { slot[pair.first] = Int32(needed.count); needed.append(pair.first) }
+            if slot[pair.second] < 0 { slot[pair.second] = Int32(needed.count); needed.append(pair.second) }
+        }
+        let articles = needed, slots = slot
+        let values = parallelMap(articles.count, workers: workers, chunk: 16, makeState: {}) { _, i in load(articles[i]) }
+        decisions += parallelMap(block.count, workers: workers, chunk: 64, makeState: {}) { _, i in
+            let pair = block[i]
+            return decide(pair, values[Int(slots[pair.first])], values[Int(slots[pair.second])])
+        }
+        for a in needed { slot[a] = -1 }
+    }
+    return decisions
 }
