@@ -70,6 +70,12 @@ public struct RewriteTells: Sendable, Equatable, Codable {
                 while first < lineEnd, utf8[first] == 0x20 || utf8[first] == 0x09 { first += 1 }
                 guard first < lineEnd, [UInt8(ascii: "f"), UInt8(ascii: "q"), UInt8(ascii: "a")].contains(utf8[first] | 0x20),
                       lineEnd - lineStart < 400 else { continue }
+                // Most such lines ("According to...", "A spokesman...") start with none of the prefixes below:
+                // an all-ASCII start is ruled out on its bytes, before a string is made and lower-cased.
+                let window = UnsafeBufferPointer(rebasing: utf8[first..<min(first + Self.longestLinePrefix, lineEnd)])
+                if window.allSatisfy({ $0 < 0x80 }), !Self.linePrefixes.contains(where: { Self.startsIgnoringASCIICase(window, with: $0) }) {
+                    continue
+                }
                 let line = String(decoding: UnsafeBufferPointer(rebasing: utf8[lineStart..<lineEnd]), as: UTF8.self).trimmedWhitespace()
                 let lower = line.lowercased()
                 if faqLine == nil, ["faq", "faq:", "faqs", "faqs:", "frequently asked questions", "frequently asked questions:"].contains(lower)
@@ -88,45 +94,66 @@ public struct RewriteTells: Sendable, Equatable, Codable {
         return tells
     }
 
+    /// The lower-case starts of the lines the FAQ check looks for (a heading, a question, an answer).
+    private static let linePrefixes: [[UInt8]] = ["faq", "frequently asked questions", "q:", "question:", "a:", "answer:"].map { Array($0.utf8) }
+    private static let longestLinePrefix = linePrefixes.map(\.count).max()!
+
+    /// Whether `bytes` (ASCII) starts with the lower-case `prefix`, ignoring ASCII case.
+    private static func startsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        for (i, p) in prefix.enumerated() {
+            let b = bytes[i]
+            if b != p && !(b &- 65 < 26 && b | 0x20 == p) { return false }
+        }
+        return true
+    }
+
     private static let originalWord = Array("original".utf8)
     private static let originalNounBytes = originalNouns.map { Array($0.utf8) }
 
-    /// Each filler phrase as the tokenizer writes it (lower case, words separated by one space), and the
-    /// hash of its first word, so the token stream is walked once and a phrase compared only where its
-    /// first word stands.
-    private static let fillerPatterns: [(phrase: String, bytes: [UInt8], firstWord: UInt64)] = fillers.map { phrase in
+    /// Each filler phrase as the tokenizer writes it (lower case, words separated by one space).
+    private static let fillerPatterns: [(phrase: String, bytes: [UInt8])] = fillers.map { phrase in
         var tokenizer = Tokenizer()
-        let tokens = tokenizer.tokenize(phrase)
-        return (phrase, tokens.bytes, XXH3.hash(tokens.token(0)))
+        return (phrase, tokenizer.tokenize(phrase).bytes)
     }
 
-    /// For each first byte, a bit per length (below 64) of the phrases' first words that start with it:
-    /// a token is hashed and compared only when a first word of its first byte and length exists.
-    private static let firstWordShapes: [UInt64] = {
-        var shapes = [UInt64](repeating: 0, count: 256)
-        for pattern in fillerPatterns {
+    /// The filler patterns by the shape of their first word (first byte and length, below 64), so the token
+    /// stream is walked once and a phrase compared only where a first word of its shape stands: pattern
+    /// indices `patternsOfShape[shapeStarts[s]..<shapeStarts[s + 1]]` for shape `s = byte << 6 | length`.
+    private static let shapeIndex: (shapeStarts: [Int32], patternsOfShape: [Int32]) = {
+        var byShape = [[Int32]](repeating: [], count: 256 << 6)
+        for (k, pattern) in fillerPatterns.enumerated() {
             let firstWord = pattern.bytes.prefix { $0 != 0x20 }
-            shapes[Int(firstWord.first!)] |= 1 << UInt64(min(firstWord.count, 63))
+            byShape[Int(firstWord.first!) << 6 | min(firstWord.count, 63)].append(Int32(k))
         }
-        return shapes
+        var starts: [Int32] = [0]
+        var patterns: [Int32] = []
+        for list in byShape {
+            patterns += list
+            starts.append(Int32(patterns.count))
+        }
+        return (starts, patterns)
     }()
 
     /// The filler phrases that occur in the token stream, in the order of ``fillers``.
     private static func fillerPhrases(in bytes: UnsafeBufferPointer<UInt8>, _ tokens: TokenizedText) -> [String] {
         var found = [Bool](repeating: false, count: fillerPatterns.count)
-        let shapes = firstWordShapes
+        let (shapeStarts, patternsOfShape) = shapeIndex
+        let patterns = fillerPatterns
         for i in 0..<tokens.count {
             let start = Int(tokens.tokenStarts[i]), length = Int(tokens.tokenEnds[i]) - start
-            guard shapes[Int(bytes[start])] & (1 << UInt64(min(length, 63))) != 0 else { continue }
-            let word = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<Int(tokens.tokenEnds[i])])
-            let hash = XXH3.hash(word)
-            for (k, pattern) in fillerPatterns.enumerated() where !found[k] && pattern.firstWord == hash {
-                let end = start + pattern.bytes.count
+            let shape = Int(bytes[start]) << 6 | min(length, 63)
+            let from = Int(shapeStarts[shape]), to = Int(shapeStarts[shape + 1])
+            guard from < to else { continue }
+            for slot in from..<to where !found[Int(patternsOfShape[slot])] {
+                let k = Int(patternsOfShape[slot])
+                let pattern = patterns[k].bytes
+                let end = start + pattern.count
                 guard end <= bytes.count, end == bytes.count || bytes[end] == 0x20 else { continue }
-                if bytes[start..<end].elementsEqual(pattern.bytes) { found[k] = true }
+                if bytes[start..<end].elementsEqual(pattern) { found[k] = true }
             }
         }
-        return fillerPatterns.indices.filter { found[$0] }.map { fillerPatterns[$0].phrase }
+        return patterns.indices.filter { found[$0] }.map { patterns[$0].phrase }
     }
 
     /// The sentence around token `i`, trimmed to 200 characters.

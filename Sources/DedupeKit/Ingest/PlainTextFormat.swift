@@ -109,7 +109,8 @@ public struct PlainTextFormat: ArticleFormat {
 
         mutating func next() -> Substring? {
             guard position < text.endIndex else { return nil }
-            let end = text[position...].firstIndex(of: "\n") ?? text.endIndex
+            // A line feed is always a grapheme of its own, so a byte search finds the same line ends.
+            let end = text.utf8[position...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
             let line = text[position..<end]
             position = end < text.endIndex ? text.index(after: end) : end
             return line

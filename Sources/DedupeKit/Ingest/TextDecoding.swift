@@ -1,3 +1,4 @@
+import Foundation
 /// The character encodings dedupe reads.
 public enum TextEncoding: String, Sendable, Codable {
     case utf8 = "UTF-8"
@@ -64,7 +65,7 @@ public enum TextDecoding {
     /// CRLF and lone CR become LF.
     public static func normalizeLineEnds(_ text: String) -> String {
         var copy = text
-        let hasCR = copy.withUTF8 { $0.contains(UInt8(ascii: "\r")) }
+        let hasCR = copy.withUTF8 { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
         guard hasCR else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
