@@ -135,13 +135,26 @@ public struct RewriteTells: Sendable, Equatable, Codable {
         return (starts, patterns)
     }()
 
+    /// For each first byte, a bit per length (below 64) of the first words that start with it: a small
+    /// table (2 KB) that rules out almost every token before the larger shape index is read.
+    private static let firstWordLengths: [UInt64] = {
+        var lengths = [UInt64](repeating: 0, count: 256)
+        for pattern in fillerPatterns {
+            let firstWord = pattern.bytes.prefix { $0 != 0x20 }
+            lengths[Int(firstWord.first!)] |= 1 << UInt64(min(firstWord.count, 63))
+        }
+        return lengths
+    }()
+
     /// The filler phrases that occur in the token stream, in the order of ``fillers``.
     private static func fillerPhrases(in bytes: UnsafeBufferPointer<UInt8>, _ tokens: TokenizedText) -> [String] {
         var found = [Bool](repeating: false, count: fillerPatterns.count)
         let (shapeStarts, patternsOfShape) = shapeIndex
         let patterns = fillerPatterns
+        let lengths = firstWordLengths
         for i in 0..<tokens.count {
             let start = Int(tokens.tokenStarts[i]), length = Int(tokens.tokenEnds[i]) - start
+            guard lengths[Int(bytes[start])] & (1 << UInt64(min(length, 63))) != 0 else { continue }
             let shape = Int(bytes[start]) << 6 | min(length, 63)
             let from = Int(shapeStarts[shape]), to = Int(shapeStarts[shape + 1])
             guard from < to else { continue }
