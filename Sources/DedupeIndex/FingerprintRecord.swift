@@ -16,15 +16,15 @@ enum FingerprintRecord {
         try db.cachedStatement(sql: """
             INSERT INTO articles (articleID, path, item, title, date, hasTime, url, outlet, author, tokenCount, contentHash,
                 shingles, signature, terms, termSentences, sentenceSpans, figures, distinctTerms, tells, countedInFrequency,
-                addedRun, verified)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                addedRun, verified, shingleCount)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
             """).execute(arguments: [
                 f.metadata.id, f.metadata.location.path, f.metadata.location.item, f.metadata.title,
                 f.metadata.date?.secondsSince1970, f.metadata.date.map { $0.hasTime ? 1 : 0 }, f.metadata.url,
                 f.metadata.outlet, f.metadata.author, f.tokenCount, Int64(bitPattern: f.contentHash),
                 BlobCoding.encode(f.shingles.values), BlobCoding.encode(f.signature), BlobCoding.encode(f.profile.terms),
                 BlobCoding.encode(f.profile.sentenceOfTerm), BlobCoding.encode(spans), BlobCoding.encode(f.profile.figures),
-                BlobCoding.encode(f.profile.distinctTerms), tells, counted ? 1 : 0, run,
+                BlobCoding.encode(f.profile.distinctTerms), tells, counted ? 1 : 0, run, f.shingles.count,
             ])
         return db.lastInsertedRowID
     }

@@ -91,8 +91,7 @@ public enum IndexMaintenance {
                     }
                 }
                 for id in dated + gone {
-                    try db.execute(sql: "DELETE FROM bandKeys WHERE article = ?", arguments: [id])
-                    try db.execute(sql: "DELETE FROM keyTerms WHERE article = ?", arguments: [id])
+                    try db.execute(sql: "DELETE FROM articleKeys WHERE article = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM links WHERE first = ? OR second = ?", arguments: [id, id])
                     try db.execute(sql: "DELETE FROM clusterMembers WHERE article = ? OR source = ?", arguments: [id, id])
                     try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])

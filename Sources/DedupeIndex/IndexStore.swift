@@ -2,11 +2,6 @@ import DedupeKit
 import Foundation
 import GRDB
 
-/// Document frequencies already read during a run (one run, one thread).
-final class FrequencyCache {
-    var values: [UInt32: Int32] = [:]
-}
-
 /// The index file: opening (with checks that it is a dedupe index built with this run's settings), and the
 /// row-level operations the indexed scan, `index stats` and `index prune` share.
 public struct IndexStore: Sendable {
@@ -33,6 +28,12 @@ public struct IndexStore: Sendable {
         var config = Configuration()
         config.journalMode = .wal
         config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            // WAL with `synchronous = NORMAL`: a commit stays consistent after a crash or kill -9 and only
+            // the last commits can be lost to a power cut (SQLite's documented guarantee for WAL), which the
+            // next run redoes; commits no longer wait for the disk.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
@@ -97,8 +98,7 @@ public struct IndexStore: Sendable {
                 }
             }
             if delete || wasLive {
-                try db.execute(sql: "DELETE FROM bandKeys WHERE article = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM keyTerms WHERE article = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM articleKeys WHERE article = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM links WHERE first = ? OR second = ?", arguments: [id, id])
             }
             if delete {
@@ -129,24 +129,28 @@ public struct IndexStore: Sendable {
         for t in deltas.keys.sorted() { try statement.execute(arguments: [Int64(t), deltas[t]!]) }
     }
 
-    /// Document frequencies of the given terms, as term statistics over `documents` documents. Frequencies
-    /// do not change while a run verifies (every new article was counted at ingest), so they are cached
-    /// in `cache` across the run's queries.
-    func statistics(for terms: [UInt32], documents: Int, cache: FrequencyCache, db: Database) throws -> TermStatistics {
+    /// The document frequencies of all terms, over the live articles counted in them.
+    func statistics(db: Database) throws -> TermStatistics {
+        let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE goneRun IS NULL AND countedInFrequency = 1") ?? 0
         var df: [UInt32: Int32] = [:]
-        df.reserveCapacity(terms.count)
-        let statement = try db.cachedStatement(sql: "SELECT df FROM termFrequency WHERE term = ?")
-        for t in terms {
-            let value: Int32
-            if let cached = cache.values[t] {
-                value = cached
-            } else {
-                value = try Int32.fetchOne(statement, arguments: [Int64(t)]) ?? 0
-                cache.values[t] = value
-            }
-            if value > 0 { df[t] = value }
-        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT term, df FROM termFrequency WHERE df > 0")
+        while let row = try rows.next() { df[UInt32(truncatingIfNeeded: row[0] as Int64)] = row[1] }
         return TermStatistics(articleCount: max(documents, 1), documentFrequency: df)
+    }
+
+    /// The band keys and key terms of every verified live article, in id order.
+    func candidateKeys(bandsPerArticle: Int, db: Database) throws -> CandidateKeys {
+        var keys = CandidateKeys(bandsPerArticle: bandsPerArticle)
+        let rows = try Row.fetchCursor(db, sql: "SELECT article, bands, keyTerms FROM articleKeys ORDER BY article")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let bands: [UInt64] = BlobCoding.decode(row[1] as Data)
+            guard bands.count == bandsPerArticle else {
+                throw IndexError.corrupt(path: path, reason: "article \(id) has \(bands.count) band keys, \(bandsPerArticle) expected")
+            }
+            keys.append(id: id, bands: bands, keyTerms: BlobCoding.decode(row[2] as Data))
+        }
+        return keys
     }
 
     func insertLink(_ link: VerifiedLink, first: Int64, second: Int64, run: Int64, db: Database) throws {

@@ -103,14 +103,24 @@ public struct IndexedScanner: Sendable {
         var toRead: [(file: FeedFile, size: Int64, mtime: Int64)] = []
         var problems = listing.problems
         var unchanged = 0
-        for file in listing.files {
+        // Size and modification time of every file, on all cores (a stat is a few microseconds of kernel
+        // time, and a feed has as many files as articles).
+        let statuses = parallelMap(listing.files.count, workers: config.workers, chunk: 256, makeState: {}) { _, i -> Result<(Int64, Int64), FeedProblem> in
             var info = stat()
-            guard stat(file.path, &info) == 0 else {
-                problems.append(FeedProblem(path: file.path, reason: "cannot open: \(String(cString: strerror(errno)))"))
-                continue
+            guard stat(listing.files[i].path, &info) == 0 else {
+                return .failure(FeedProblem(path: listing.files[i].path, reason: "cannot open: \(String(cString: strerror(errno)))"))
             }
-            let size = Int64(info.st_size)
-            let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            return .success((Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
+        }
+        for (file, status) in zip(listing.files, statuses) {
+            let size: Int64, mtime: Int64
+            switch status {
+            case .failure(let problem):
+                problems.append(problem)
+                continue
+            case .success(let s):
+                (size, mtime) = s
+            }
             if let k = known[file.path], !k.gone, k.size == size, k.mtime == mtime {
                 unchanged += 1
                 problems.append(contentsOf: Self.decodeProblems(k.problems))
@@ -172,11 +182,7 @@ public struct IndexedScanner: Sendable {
                     retired += try store.retireArticles(path: entry.file.path, run: runID, db: db, delete: true)
                     for print in result.prints {
                         let counted = try !store.hasLiveCopy(print, db: db)
-                        let id = try FingerprintRecord.insert(print, counted: counted, run: runID, db: db)
-                        let insertBand = try db.cachedStatement(sql: "INSERT OR IGNORE INTO bandKeys (band, key, article) VALUES (?, ?, ?)")
-                        for (band, key) in bandIndex.bandKeys(print.signature).enumerated() {
-                            try insertBand.execute(arguments: [band, Int64(bitPattern: key), id])
-                        }
+                        _ = try FingerprintRecord.insert(print, counted: counted, run: runID, db: db)
                         if counted { for t in print.profile.distinctTerms { frequencyDeltas[t, default: 0] += 1 } }
                         added += 1
                     }
@@ -222,22 +228,24 @@ public struct IndexedScanner: Sendable {
     }
 
     /// Verifies pending articles in id order, a batch per transaction; returns how many.
+    ///
+    /// The keys of every verified article are read once (``CandidateKeys``); pending articles are taken a
+    /// chunk at a time, their candidates found in memory, and each verified against its candidates, its
+    /// links and keys written in the same transaction that marks it verified.
     private func verifyPending(store: IndexStore, runID: Int64, bandIndex: BandIndex) throws -> Int {
         let db = store.queue
         let config = configuration
         let copyVerifier = CopyVerifier(threshold: config.threshold)
         let rewriteVerifier = RewriteVerifier(thresholds: config.rewriteThresholds)
-        let documents = try db.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE goneRun IS NULL AND countedInFrequency = 1") ?? 0
-        }
         let rareTerms = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
         let windowSeconds = windowDays.map { Int64($0) * 86_400 }
-        let frequencies = FrequencyCache()
-        // Decoded and prepared candidates, reused across the articles they are candidates of (bounded).
+        // Frequencies do not change while a run verifies (every new article was counted at ingest).
+        let statistics = try db.read { db in try store.statistics(db: db) }
+        var keys = try db.read { db in try store.candidateKeys(bandsPerArticle: bandIndex.parameters.bands, db: db) }
+        // Decoded and prepared articles, reused across the articles they are candidates of (bounded).
         var preparedCache: [Int64: (Fingerprint, RewriteVerifier.Prepared)] = [:]
-        func prepared(_ id: Int64, _ f: Fingerprint, _ db: Database) throws -> RewriteVerifier.Prepared {
+        func prepared(_ id: Int64, _ f: Fingerprint) -> RewriteVerifier.Prepared {
             if let cached = preparedCache[id] { return cached.1 }
-            let statistics = try store.statistics(for: f.profile.distinctTerms, documents: documents, cache: frequencies, db: db)
             let p = RewriteVerifier.Prepared(f.profile, statistics: statistics)
             if preparedCache.count > 20_000 { preparedCache.removeAll(keepingCapacity: true) }
             preparedCache[id] = (f, p)
@@ -246,65 +254,55 @@ public struct IndexedScanner: Sendable {
         var total = 0
         while true {
             let pending: [(Int64, Fingerprint)] = try db.read { db in
-                try Row.fetchAll(db, sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE verified = 0 AND goneRun IS NULL ORDER BY id LIMIT 256")
+                try Row.fetchAll(db, sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE verified = 0 AND goneRun IS NULL ORDER BY id LIMIT 2048")
                     .map { ($0["id"], FingerprintRecord.decode($0)) }
             }
             guard !pending.isEmpty else { break }
-            try db.write { db in
-                for (id, article) in pending {
-                    // Copy candidates: any band key in common, among articles inserted earlier.
-                    var copyCandidates = Set<Int64>()
-                    let bandLookup = try db.cachedStatement(sql: "SELECT article FROM bandKeys WHERE band = ? AND key = ? AND article < ?")
-                    for (band, key) in bandIndex.bandKeys(article.signature).enumerated() {
-                        copyCandidates.formUnion(try Int64.fetchAll(bandLookup, arguments: [band, Int64(bitPattern: key), id]))
-                    }
-                    // Rewrite candidates: two or more rare key terms in common.
-                    var rewriteCandidates = Set<Int64>()
-                    var keys: [UInt32] = []
-                    if config.detectRewrites {
-                        let distinct = article.profile.distinctTerms
-                        let statistics = try store.statistics(for: distinct, documents: documents, cache: frequencies, db: db)
-                        keys = rareTerms.keyTerms(distinct, statistics: statistics)
-                        if !keys.isEmpty {
-                            let list = keys.map { String(Int64($0)) }.joined(separator: ",")
-                            let rows = try Int64.fetchAll(db, sql: """
-                                SELECT article FROM keyTerms WHERE term IN (\(list)) AND article < ?
-                                GROUP BY article HAVING COUNT(*) >= \(rareTerms.minimumShared)
-                                ORDER BY COUNT(*) DESC, article LIMIT \(rareTerms.maximumPartners)
-                                """, arguments: [id])
-                            rewriteCandidates.formUnion(rows)
-                        }
-                    }
-                    let candidates = copyCandidates.union(rewriteCandidates).sorted()
-                    let load = try db.cachedStatement(sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ? AND goneRun IS NULL")
-                    for other in candidates {
-                        let candidate: Fingerprint
-                        if let cached = preparedCache[other] {
-                            candidate = cached.0
-                        } else {
-                            guard let row = try Row.fetchOne(load, arguments: [other]) else { continue }
-                            candidate = FingerprintRecord.decode(row)
-                        }
-                        if let windowSeconds, let a = article.metadata.date, let b = candidate.metadata.date,
-                           abs(a.secondsSince1970 - b.secondsSince1970) > windowSeconds { continue }
-                        // The earlier-inserted article is `first`, as ArticlePair orders indices.
-                        let pair = ArticlePair(0, 1)
-                        var link: VerifiedLink?
-                        if copyCandidates.contains(other) { link = copyVerifier.verify(pair, candidate, article) }
-                        if link == nil, rewriteCandidates.contains(other) {
-                            link = rewriteVerifier.verify(pair, candidate, article,
-                                                          prepared: (try prepared(other, candidate, db), try prepared(id, article, db)))
-                        }
-                        guard let link else { continue }
-                        try store.insertLink(link, first: other, second: id, run: runID, db: db)
-                    }
-                    let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO keyTerms (term, article) VALUES (?, ?)")
-                    for term in keys { try insertKey.execute(arguments: [Int64(term), id]) }
-                    try db.cachedStatement(sql: "UPDATE articles SET verified = 1 WHERE id = ?").execute(arguments: [id])
-                }
+            let queries = pending.map { id, article in
+                CandidateKeys.Query(id: id, bands: bandIndex.bandKeys(article.signature),
+                                    // Sorted: a set, stored the same way whatever order chose it.
+                                    keyTerms: config.detectRewrites ? rareTerms.keyTerms(article.profile.distinctTerms, statistics: statistics).sorted() : [])
             }
-            total += pending.count
-            progress?("verified \(total) articles")
+            let candidates = keys.candidates(of: queries, rareTerms: rareTerms)
+            var batchStart = 0
+            while batchStart < pending.count {
+                let batch = batchStart..<min(batchStart + 256, pending.count)
+                try db.write { db in
+                    let load = try db.cachedStatement(sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ? AND goneRun IS NULL")
+                    for k in batch {
+                        let (id, article) = pending[k]
+                        let (copyCandidates, rewriteCandidates) = candidates[k]
+                        for other in Set(copyCandidates + rewriteCandidates).sorted() {
+                            let candidate: Fingerprint
+                            if let cached = preparedCache[other] {
+                                candidate = cached.0
+                            } else {
+                                guard let row = try Row.fetchOne(load, arguments: [other]) else { continue }
+                                candidate = FingerprintRecord.decode(row)
+                            }
+                            if let windowSeconds, let a = article.metadata.date, let b = candidate.metadata.date,
+                               abs(a.secondsSince1970 - b.secondsSince1970) > windowSeconds { continue }
+                            // The earlier-inserted article is `first`, as ArticlePair orders indices.
+                            let pair = ArticlePair(0, 1)
+                            var link: VerifiedLink?
+                            if copyCandidates.contains(other) { link = copyVerifier.verify(pair, candidate, article) }
+                            if link == nil, rewriteCandidates.contains(other) {
+                                link = rewriteVerifier.verify(pair, candidate, article,
+                                                              prepared: (prepared(other, candidate), prepared(id, article)))
+                            }
+                            guard let link else { continue }
+                            try store.insertLink(link, first: other, second: id, run: runID, db: db)
+                        }
+                        try db.cachedStatement(sql: "INSERT OR REPLACE INTO articleKeys (article, bands, keyTerms) VALUES (?, ?, ?)")
+                            .execute(arguments: [id, BlobCoding.encode(queries[k].bands), BlobCoding.encode(queries[k].keyTerms)])
+                        try db.cachedStatement(sql: "UPDATE articles SET verified = 1 WHERE id = ?").execute(arguments: [id])
+                    }
+                }
+                for k in batch { keys.append(id: queries[k].id, bands: queries[k].bands, keyTerms: queries[k].keyTerms) }
+                batchStart = batch.upperBound
+                total += batch.count
+                progress?("verified \(total) articles")
+            }
         }
         return total
     }
@@ -317,7 +315,7 @@ public struct IndexedScanner: Sendable {
         // Cluster from what precedence needs (date, shingle count, id) and the stored links: no fingerprints.
         let (precedences, rowIDs, links, linkRuns, live) = try db.read { db -> ([StarClusterer.Precedence], [Int64], [VerifiedLink], [Int64], Int) in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT id, articleID, date, hasTime, length(shingles) / 4 AS shingleCount FROM articles
+                SELECT id, articleID, date, hasTime, shingleCount FROM articles INDEXED BY articlesPrecedence
                 WHERE goneRun IS NULL AND id IN (SELECT first FROM links UNION SELECT second FROM links) ORDER BY id
                 """)
             var position: [Int64: Int] = [:]
@@ -335,7 +333,7 @@ public struct IndexedScanner: Sendable {
             // The rewrite measures (JSON) are read later, for the reported links only.
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT first, second, relation, jaccard, firstInSecond, secondInFirst, originalIsFirst, NULL AS rewrite, run
-                FROM links ORDER BY first, second
+                FROM links INDEXED BY linksSummary ORDER BY first, second
                 """)
             while let row = try cursor.next() {
                 guard let a = position[row["first"]], let b = position[row["second"]],
@@ -364,8 +362,8 @@ public struct IndexedScanner: Sendable {
 
         // Full fingerprints only for what the report shows: the reported clusters and the suspected rewrites.
         let suspectedSQL = onlyNew
-            ? "SELECT id FROM articles WHERE goneRun IS NULL AND tells IS NOT NULL AND addedRun = \(runID)"
-            : "SELECT id FROM articles WHERE goneRun IS NULL AND tells IS NOT NULL"
+            ? "SELECT id FROM articles INDEXED BY articlesWithTells WHERE tells IS NOT NULL AND addedRun = \(runID) AND goneRun IS NULL"
+            : "SELECT id FROM articles INDEXED BY articlesWithTells WHERE tells IS NOT NULL AND goneRun IS NULL"
         var wanted = Set(try db.read { db in try Int64.fetchAll(db, sql: suspectedSQL) })
         for cluster in clusters {
             wanted.insert(rowIDs[cluster.source])
