@@ -1,8 +1,12 @@
 import Foundation
 
 /// Arrays of fixed-width integers stored as SQLite blobs, little-endian, back to back.
+///
+/// On a little-endian machine (every platform Swift runs dedupe on today) the array's memory already is
+/// that layout, so it is copied in one go; a big-endian machine converts value by value.
 enum BlobCoding {
     static func encode<T: FixedWidthInteger>(_ values: [T]) -> Data {
+        if 1.littleEndian == 1 { return values.withUnsafeBytes { Data($0) } }
         var data = Data(capacity: values.count * MemoryLayout<T>.size)
         for v in values { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
         return data
@@ -11,10 +15,15 @@ enum BlobCoding {
     static func decode<T: FixedWidthInteger>(_ data: Data, as: T.Type = T.self) -> [T] {
         let size = MemoryLayout<T>.size
         let count = data.count / size
-        var out = [T](repeating: 0, count: count)
-        data.withUnsafeBytes { raw in
-            for i in 0..<count { out[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self)) }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                if 1.littleEndian == 1 {
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[0..<(count * size)]))
+                } else {
+                    for i in 0..<count { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self)) }
+                }
+            }
+            initialized = count
         }
-        return out
     }
 }

@@ -132,9 +132,9 @@ public struct IndexStore: Sendable {
     /// The document frequencies of all terms, over the live articles counted in them.
     func statistics(db: Database) throws -> TermStatistics {
         let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE goneRun IS NULL AND countedInFrequency = 1") ?? 0
-        var df: [UInt32: Int32] = [:]
+        var df = TermCountTable(capacity: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM termFrequency") ?? 0)
         let rows = try Row.fetchCursor(db, sql: "SELECT term, df FROM termFrequency WHERE df > 0")
-        while let row = try rows.next() { df[UInt32(truncatingIfNeeded: row[0] as Int64)] = row[1] }
+        while let row = try rows.next() { df.add(UInt32(truncatingIfNeeded: row[0] as Int64), row[1]) }
         return TermStatistics(articleCount: max(documents, 1), documentFrequency: df)
     }
 

@@ -95,8 +95,7 @@ public struct IndexedScanner: Sendable {
             var map: [String: Known] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, contentHash, problems, goneRun FROM files")
             while let row = try rows.next() {
-                map[row["path"]] = Known(size: row["size"], mtime: row["mtime"], hash: row["contentHash"], problems: row["problems"],
-                                         gone: (row["goneRun"] as Int64?) != nil)
+                map[row[0]] = Known(size: row[1], mtime: row[2], hash: row[3], problems: row[4], gone: (row[5] as Int64?) != nil)
             }
             return map
         }

@@ -57,6 +57,12 @@ public struct TermStatistics: Sendable {
         self.documentFrequency = table
     }
 
+    /// Statistics from a table of document frequencies.
+    public init(articleCount: Int, documentFrequency: TermCountTable) {
+        self.articleCount = articleCount
+        self.documentFrequency = documentFrequency
+    }
+
     public func frequency(_ term: UInt32) -> Int {
         Int(max(documentFrequency.count(of: term), 1))
     }

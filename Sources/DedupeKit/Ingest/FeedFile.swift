@@ -12,17 +12,22 @@ public struct FeedFile: Sendable, Equatable, Hashable {
     }
 
     /// The file name's extension, lower-case, without the dot (`txt`, `jsonl`).
-    public var fileExtension: String {
-        let name = fileName
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        let ext = name[name.index(after: dot)...]
-        // Most extensions are already lower-case ASCII: no need to build a lower-cased copy through Unicode.
-        return ext.utf8.allSatisfy({ $0 &- 97 < 26 || $0 &- 48 < 10 }) ? String(ext) : ext.lowercased()
+    public var fileExtension: String { Self.lowercasedExtension(of: fileName) }
+
+    /// The last component of ``relativeID`` (found on its bytes: a walk asks this of every file, and
+    /// searching the characters of the path cost more than reading the folder).
+    private var fileName: Substring {
+        let utf8 = relativeID.utf8
+        return utf8.lastIndex(of: UInt8(ascii: "/")).map { relativeID[utf8.index(after: $0)...] } ?? relativeID[...]
     }
 
-    /// The last component of ``relativeID``.
-    private var fileName: Substring {
-        relativeID.lastIndex(of: "/").map { relativeID[relativeID.index(after: $0)...] } ?? relativeID[...]
+    /// The extension of a file name: what follows its last dot, unless the name starts with that dot.
+    private static func lowercasedExtension(of name: Substring) -> String {
+        let utf8 = name.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex else { return "" }
+        let ext = name[utf8.index(after: dot)...]
+        // Most extensions are already lower-case ASCII: no need to build a lower-cased copy through Unicode.
+        return ext.utf8.allSatisfy({ $0 &- 97 < 26 || $0 &- 48 < 10 }) ? String(ext) : ext.lowercased()
     }
 
     /// Whether the file is gzip-compressed (`.gz`): ``FeedReader`` decompresses it first.
@@ -32,9 +37,7 @@ public struct FeedFile: Sendable, Equatable, Hashable {
     /// there is none (`feed.gz`). Nil for a file that is not compressed.
     public var innerExtension: String? {
         guard isGzip else { return nil }
-        let inner = fileName.dropLast(3)  // ".gz"
-        guard let dot = inner.lastIndex(of: "."), dot != inner.startIndex else { return "" }
-        return inner[inner.index(after: dot)...].lowercased()
+        return Self.lowercasedExtension(of: fileName.dropLast(3))  // ".gz"
     }
 
     /// The extension that picks the format: the inner one for a compressed file, else the last one. The id
