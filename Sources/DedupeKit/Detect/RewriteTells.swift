@@ -112,60 +112,54 @@ public struct RewriteTells: Sendable, Equatable, Codable {
     private static let originalNounBytes = originalNouns.map { Array($0.utf8) }
 
     /// Each filler phrase as the tokenizer writes it (lower case, words separated by one space).
-    private static let fillerPatterns: [(phrase: String, bytes: [UInt8])] = fillers.map { phrase in
-        var tokenizer = Tokenizer()
-        return (phrase, tokenizer.tokenize(phrase).bytes)
+    private static let fillerPatterns: [FillerPattern] = fillers.map(FillerPattern.init)
+
+    /// A filler phrase as the tokenizer writes it (lower case, words separated by one space), and its
+    /// anchor: its longest word, which the token stream is searched for. Long words are rare, so a token
+    /// seldom passes the first test, and the whole phrase is compared only around an anchor.
+    private struct FillerPattern {
+        var phrase: String
+        var bytes: [UInt8]
+        var anchor: [UInt8]
+        /// The anchor's position among the phrase's words.
+        var anchorWord: Int
+
+        init(_ phrase: String) {
+            var tokenizer = Tokenizer()
+            self.phrase = phrase
+            bytes = tokenizer.tokenize(phrase).bytes
+            let words = bytes.split(separator: 0x20).map(Array.init)
+            anchorWord = words.indices.max { words[$0].count < words[$1].count || (words[$0].count == words[$1].count && $0 > $1) }!
+            anchor = words[anchorWord]
+        }
     }
 
-    /// The filler patterns by the shape of their first word (first byte and length, below 64), so the token
-    /// stream is walked once and a phrase compared only where a first word of its shape stands: pattern
-    /// indices `patternsOfShape[shapeStarts[s]..<shapeStarts[s + 1]]` for shape `s = byte << 6 | length`.
-    private static let shapeIndex: (shapeStarts: [Int32], patternsOfShape: [Int32]) = {
-        var byShape = [[Int32]](repeating: [], count: 256 << 6)
-        for (k, pattern) in fillerPatterns.enumerated() {
-            let firstWord = pattern.bytes.prefix { $0 != 0x20 }
-            byShape[Int(firstWord.first!) << 6 | min(firstWord.count, 63)].append(Int32(k))
-        }
-        var starts: [Int32] = [0]
-        var patterns: [Int32] = []
-        for list in byShape {
-            patterns += list
-            starts.append(Int32(patterns.count))
-        }
-        return (starts, patterns)
-    }()
-
-    /// For each first byte, a bit per length (below 64) of the first words that start with it: a small
-    /// table (2 KB) that rules out almost every token before the larger shape index is read.
-    private static let firstWordLengths: [UInt64] = {
-        var lengths = [UInt64](repeating: 0, count: 256)
-        for pattern in fillerPatterns {
-            let firstWord = pattern.bytes.prefix { $0 != 0x20 }
-            lengths[Int(firstWord.first!)] |= 1 << UInt64(min(firstWord.count, 63))
-        }
-        return lengths
+    /// For each first byte, a bit per length (below 64) of the anchors that start with it: one load and a
+    /// bit test rule out almost every token.
+    private static let anchorShapes: [UInt64] = {
+        var shapes = [UInt64](repeating: 0, count: 256)
+        for pattern in fillerPatterns { shapes[Int(pattern.anchor[0])] |= 1 << UInt64(min(pattern.anchor.count, 63)) }
+        return shapes
     }()
 
     /// The filler phrases that occur in the token stream, in the order of ``fillers``.
     private static func fillerPhrases(in bytes: UnsafeBufferPointer<UInt8>, _ tokens: TokenizedText) -> [String] {
         var found = [Bool](repeating: false, count: fillerPatterns.count)
-        let (shapeStarts, patternsOfShape) = shapeIndex
         let patterns = fillerPatterns
-        let lengths = firstWordLengths
-        for i in 0..<tokens.count {
-            let start = Int(tokens.tokenStarts[i]), length = Int(tokens.tokenEnds[i]) - start
-            guard lengths[Int(bytes[start])] & (1 << UInt64(min(length, 63))) != 0 else { continue }
-            let shape = Int(bytes[start]) << 6 | min(length, 63)
-            let from = Int(shapeStarts[shape]), to = Int(shapeStarts[shape + 1])
-            guard from < to else { continue }
-            for slot in from..<to where !found[Int(patternsOfShape[slot])] {
-                let k = Int(patternsOfShape[slot])
-                let pattern = patterns[k].bytes
-                let end = start + pattern.count
-                guard end <= bytes.count, end == bytes.count || bytes[end] == 0x20 else { continue }
-                if bytes[start..<end].elementsEqual(pattern) { found[k] = true }
+        let shapes = anchorShapes
+        tokens.tokenStarts.withUnsafeBufferPointer { starts in tokens.tokenEnds.withUnsafeBufferPointer { ends in
+            for i in 0..<tokens.count {
+                let start = Int(starts[i]), length = Int(ends[i]) - start
+                guard shapes[Int(bytes[start])] & (1 << UInt64(min(length, 63))) != 0 else { continue }
+                let token = bytes[start..<Int(ends[i])]
+                for (k, pattern) in patterns.enumerated() where !found[k] && i >= pattern.anchorWord && token.elementsEqual(pattern.anchor) {
+                    let phraseStart = Int(starts[i - pattern.anchorWord])
+                    let end = phraseStart + pattern.bytes.count
+                    guard end <= bytes.count, end == bytes.count || bytes[end] == 0x20 else { continue }
+                    if bytes[phraseStart..<end].elementsEqual(pattern.bytes) { found[k] = true }
+                }
             }
-        }
+        } }
         return patterns.indices.filter { found[$0] }.map { patterns[$0].phrase }
     }
 

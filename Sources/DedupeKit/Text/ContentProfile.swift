@@ -39,8 +39,17 @@ public struct ContentProfile: Sendable, Equatable {
                     sentence += 1
                     nextStart += 1
                 }
-                let token = UnsafeBufferPointer(rebasing: bytes[Int(text.tokenStarts[i])..<Int(text.tokenEnds[i])])
-                guard let term = ContentTerms.termID(token, stopWords: stopWords) else { continue }
+                let start = Int(text.tokenStarts[i]), end = Int(text.tokenEnds[i])
+                // A stop word is at most 10 bytes: its key is two loads from the token buffer when 16 bytes
+                // follow the token's start (most tokens), instead of a loop over its bytes.
+                if end - start <= 10 {
+                    let key = start + 16 <= bytes.count
+                        ? ContentTerms.packed(loadingFrom: bytes.baseAddress! + start, count: end - start)
+                        : ContentTerms.packed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    if ContentTerms.isStopWord(key: key, in: stopWords) { continue }
+                }
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let term = ContentTerms.termIDOfContentWord(token)
                 terms.append(term)
                 sentenceOfTerm.append(UInt16(clamping: max(sentence, 0)))
                 if token[0] &- 48 < 10 { figures.append(term) }
@@ -115,6 +124,20 @@ public enum ContentTerms {
         return (w0, w1)
     }
 
+    /// The same key, read with two unaligned loads; the caller guarantees 16 readable bytes at `start`.
+    @inline(__always)
+    static func packed(loadingFrom start: UnsafePointer<UInt8>, count: Int) -> (UInt64, UInt64) {
+        #if _endian(little)
+        let raw = UnsafeRawPointer(start)
+        let w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        if count >= 16 { return (w0, w1) }
+        if count >= 8 { return (w0, count == 8 ? 0 : w1 & ((1 << (8 * UInt64(count - 8))) - 1)) }
+        return (w0 & ((1 << (8 * UInt64(count))) - 1), 0)
+        #else
+        return packed(UnsafeBufferPointer(start: start, count: min(count, 16)))
+        #endif
+    }
+
     @inline(__always)
     static func slot(_ key: (UInt64, UInt64)) -> Int {
         Int(((key.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F)) >> 55)
@@ -127,7 +150,12 @@ public enum ContentTerms {
     @inline(__always)
     static func isStopWord(_ token: UnsafeBufferPointer<UInt8>, in slots: UnsafeBufferPointer<(UInt64, UInt64)>) -> Bool {
         guard token.count <= 10 else { return false }
-        let key = packed(token)
+        return isStopWord(key: packed(token), in: slots)
+    }
+
+    /// Whether the packed key of a token of at most 10 bytes is a stop word's.
+    @inline(__always)
+    static func isStopWord(key: (UInt64, UInt64), in slots: UnsafeBufferPointer<(UInt64, UInt64)>) -> Bool {
         var i = slot(key)
         while true {
             let s = slots[i]
@@ -146,6 +174,12 @@ public enum ContentTerms {
     @inline(__always)
     static func termID(_ token: UnsafeBufferPointer<UInt8>, stopWords: UnsafeBufferPointer<(UInt64, UInt64)>) -> UInt32? {
         if isStopWord(token, in: stopWords) { return nil }
+        return termIDOfContentWord(token)
+    }
+
+    /// The term id of a token known not to be a stop word.
+    @inline(__always)
+    static func termIDOfContentWord(_ token: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let (length, endsInY) = stem(token)
         let seed: UInt64 = 0x5445_524D
         guard endsInY else {
