@@ -142,21 +142,43 @@ public struct RewriteTells: Sendable, Equatable, Codable {
         return shapes
     }()
 
+    /// The patterns by the shape of their anchor, `byte << 6 | length`: pattern indices
+    /// `patternsOfShape[shapeStarts[s]..<shapeStarts[s + 1]]`, so a token that passes the bit test is
+    /// compared with the one or two anchors of its shape, not with every phrase.
+    private static let shapeIndex: (shapeStarts: [Int32], patternsOfShape: [Int32]) = {
+        var byShape = [[Int32]](repeating: [], count: 256 << 6)
+        for (k, pattern) in fillerPatterns.enumerated() {
+            byShape[Int(pattern.anchor[0]) << 6 | min(pattern.anchor.count, 63)].append(Int32(k))
+        }
+        var starts: [Int32] = [0]
+        var patterns: [Int32] = []
+        for list in byShape {
+            patterns += list
+            starts.append(Int32(patterns.count))
+        }
+        return (starts, patterns)
+    }()
+
     /// The filler phrases that occur in the token stream, in the order of ``fillers``.
     private static func fillerPhrases(in bytes: UnsafeBufferPointer<UInt8>, _ tokens: TokenizedText) -> [String] {
         var found = [Bool](repeating: false, count: fillerPatterns.count)
         let patterns = fillerPatterns
         let shapes = anchorShapes
+        let (shapeStarts, patternsOfShape) = shapeIndex
         tokens.tokenStarts.withUnsafeBufferPointer { starts in tokens.tokenEnds.withUnsafeBufferPointer { ends in
             for i in 0..<tokens.count {
                 let start = Int(starts[i]), length = Int(ends[i]) - start
                 guard shapes[Int(bytes[start])] & (1 << UInt64(min(length, 63))) != 0 else { continue }
-                let token = bytes[start..<Int(ends[i])]
-                for (k, pattern) in patterns.enumerated() where !found[k] && i >= pattern.anchorWord && token.elementsEqual(pattern.anchor) {
+                let shape = Int(bytes[start]) << 6 | min(length, 63)
+                for slot in Int(shapeStarts[shape])..<Int(shapeStarts[shape + 1]) {
+                    let k = Int(patternsOfShape[slot])
+                    let pattern = patterns[k]
+                    guard !found[k], i >= pattern.anchorWord,
+                          memcmp(bytes.baseAddress! + start, pattern.anchor, length) == 0 else { continue }
                     let phraseStart = Int(starts[i - pattern.anchorWord])
                     let end = phraseStart + pattern.bytes.count
                     guard end <= bytes.count, end == bytes.count || bytes[end] == 0x20 else { continue }
-                    if bytes[phraseStart..<end].elementsEqual(pattern.bytes) { found[k] = true }
+                    if memcmp(bytes.baseAddress! + phraseStart, pattern.bytes, pattern.bytes.count) == 0 { found[k] = true }
                 }
             }
         } }
