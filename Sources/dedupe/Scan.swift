@@ -96,14 +96,21 @@ struct Scan: ParsableCommand {
             result = DedupeKit.Scanner(configuration: configuration).scan(paths)
         }
         logger.debug("scanned", metadata: ["seconds": "\(result.seconds)", "stages": "\(result.stageSeconds)", "peakMB": "\(peakMemoryMB())"])
+        let clock = ContinuousClock()
+        var started = clock.now
+        func seconds() -> String {
+            let now = clock.now
+            defer { started = now }
+            return String(format: "%.3f", DedupeKit.Scanner.seconds(now - started))
+        }
         let report = ReportBuilder.report(from: result)
-        logger.debug("report built", metadata: ["peakMB": "\(peakMemoryMB())"])
+        logger.debug("report built", metadata: ["seconds": "\(seconds())", "peakMB": "\(peakMemoryMB())"])
         for problem in result.problems + result.unsupported {
             let message: Logger.Message = "\(problem.line.map { "\(problem.path):\($0)" } ?? problem.path): \(problem.reason)"
             if problem.severity == .error { logger.error(message) } else { logger.warning(message) }
         }
         let data = try ReportRenderer.render(report, as: format)
-        logger.debug("report rendered", metadata: ["bytes": "\(data.count)", "peakMB": "\(peakMemoryMB())"])
+        logger.debug("report rendered", metadata: ["seconds": "\(seconds())", "bytes": "\(data.count)", "peakMB": "\(peakMemoryMB())"])
         if let output {
             do {
                 try ReportFileWriter.write(data, to: output)

@@ -49,6 +49,8 @@ public struct RewriteVerifier: Sendable {
         /// Sentence `s` owns `terms[sentenceStart[s]..<sentenceStart[s + 1]]` (sorted, distinct).
         var sentenceStart: [Int32]
         var terms: [UInt32]
+        /// For each entry of ``terms``, its index in ``distinctTerms``.
+        var distinctIndex: [Int32]
         var weights: [Double]
         var sentenceMass: [Double]
         /// Distinct terms of the article, sorted; term `k` occurs in `postings[postingStart[k]..<postingStart[k + 1]]`.
@@ -98,6 +100,7 @@ public struct RewriteVerifier: Sendable {
             sentenceStart = sentenceSizes
             var next = sentenceSizes
             terms = [UInt32](repeating: 0, count: postings.count)
+            distinctIndex = [Int32](repeating: 0, count: postings.count)
             weights = [Double](repeating: 0, count: postings.count)
             sentenceMass = [Double](repeating: 0, count: count)
             for k in distinctTerms.indices {
@@ -106,21 +109,12 @@ public struct RewriteVerifier: Sendable {
                     let slot = Int(next[s])
                     next[s] += 1
                     terms[slot] = distinctTerms[k]
+                    distinctIndex[slot] = Int32(k)
                     weights[slot] = distinctWeights[k]
                     sentenceMass[s] += distinctWeights[k]
                 }
             }
             figures = profile.figures
-        }
-
-        /// Index of `term` in ``distinctTerms``, by binary search.
-        func termIndex(_ term: UInt32) -> Int? {
-            var lo = 0, hi = distinctTerms.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if distinctTerms[mid] < term { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < distinctTerms.count && distinctTerms[lo] == term ? lo : nil
         }
     }
 
@@ -193,6 +187,14 @@ public struct RewriteVerifier: Sendable {
     /// Sentences with fewer than two content terms are left out on both sides.
     public func measure(source: Prepared, derivative: Prepared) -> RewriteMeasures {
         var common = [Double](repeating: 0, count: source.sentenceCount)
+        // Where each distinct term of the derivative is among the source's (-1: absent), by one merge of
+        // the two sorted lists, so the sentence loop below makes no search.
+        var sourceIndex = [Int32](repeating: -1, count: derivative.distinctTerms.count)
+        var i = 0, j = 0
+        while i < derivative.distinctTerms.count, j < source.distinctTerms.count {
+            let a = derivative.distinctTerms[i], b = source.distinctTerms[j]
+            if a == b { sourceIndex[i] = Int32(j); i += 1; j += 1 } else if a < b { i += 1 } else { j += 1 }
+        }
         var touched: [Int] = []
         var alignment: [AlignedSentences] = []
         var countedDerivative = 0
@@ -201,7 +203,8 @@ public struct RewriteVerifier: Sendable {
             guard range.count >= 2 else { continue }
             countedDerivative += 1
             for k in range {
-                guard let index = source.termIndex(derivative.terms[k]) else { continue }
+                let index = Int(sourceIndex[Int(derivative.distinctIndex[k])])
+                guard index >= 0 else { continue }
                 let w = derivative.weights[k]
                 for p in Int(source.postingStart[index])..<Int(source.postingStart[index + 1]) {
                     let s = Int(source.postings[p])

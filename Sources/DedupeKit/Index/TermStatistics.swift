@@ -15,32 +15,38 @@ public struct TermStatistics: Sendable {
     }
 
     /// The same, with each article's distinct terms fetched when needed (a scan reads them back from its
-    /// ``SpillStore``), a block of articles at a time on `workers` threads, so the terms of every article
-    /// are never in memory at once; only copy groups with several members are gathered.
+    /// ``SpillStore``), on `workers` threads, so the terms of every article are never in memory at once;
+    /// only copy groups with several members are gathered.
+    ///
+    /// Each worker counts a contiguous range of articles into a table of its own, and the tables are
+    /// merged: counts are sums, so the result is the same as counting on one thread, and the merge touches
+    /// each worker's distinct terms once instead of every term occurrence.
     public init(articleCount: Int, copyGroup: [Int]?, workers: Int = 1, terms: @escaping @Sendable (Int) -> [UInt32]) {
         let groups = copyGroup ?? Array(0..<articleCount)
         precondition(groups.count == articleCount)
         var groupSize: [Int: Int] = [:]
         for g in groups { groupSize[g, default: 0] += 1 }
-        var df = TermCountTable(capacity: 1 << 16)
-        var unions: [Int: [UInt32]] = [:]
-        let block = 8192
-        var start = 0
-        while start < articleCount {
-            let end = min(start + block, articleCount)
-            let first = start
-            let fetched = parallelMap(end - start, workers: workers, chunk: 64, makeState: {}) { _, i in terms(first + i) }
-            for (offset, articleTerms) in fetched.enumerated() {
-                let group = groups[start + offset]
-                if groupSize[group] == 1 {
-                    for t in articleTerms { df.add(t) }
+        let inGroup = groups.map { groupSize[$0]! > 1 }
+        let parts = max(1, min(workers, articleCount / 1024))
+        let counted = parallelMap(parts, workers: parts, chunk: 1, makeState: {}) { _, part -> (TermCountTable, [(group: Int, terms: [UInt32])]) in
+            var df = TermCountTable(capacity: 1 << 16)
+            var grouped: [(group: Int, terms: [UInt32])] = []
+            for article in (articleCount * part / parts)..<(articleCount * (part + 1) / parts) {
+                if inGroup[article] {
+                    grouped.append((groups[article], terms(article)))
                 } else {
-                    unions[group, default: []].append(contentsOf: articleTerms)
+                    for t in terms(article) { df.add(t) }
                 }
             }
-            start = end
+            return (df, grouped)
         }
+        var df = counted[0].0
+        for (table, _) in counted.dropFirst() { table.forEach { df.add($0, $1) } }
         // A copy group counts as one document: the union of its members' terms, each term once.
+        var unions: [Int: [UInt32]] = [:]
+        for (_, grouped) in counted {
+            for (group, groupTerms) in grouped { unions[group, default: []].append(contentsOf: groupTerms) }
+        }
         for (_, var union) in unions {
             union.sort()
             for t in union.uniquedSorted() { df.add(t) }

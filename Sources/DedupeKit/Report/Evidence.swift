@@ -68,25 +68,51 @@ public struct EvidenceBuilder: Sendable {
         return result.articles.first?.text
     }
 
+    /// What evidence needs of a source article, worked out once for all the members of its cluster: its
+    /// text, sentences, figures, names and quotations (with their word trigrams).
+    public struct PreparedSource: Sendable {
+        var text: String
+        var spans: [Range<Int32>]
+        var figures: [String]
+        var names: [String]
+        var quotations: [(quote: String, trigrams: [UInt64])]
+    }
+
+    public func prepare(source: ArticleSketch) -> PreparedSource {
+        let text = self.text(of: source) ?? ""
+        var tokenizer = Tokenizer()
+        let tokens = tokenizer.tokenize(text)
+        // Quotations of four words or more.
+        let quotations = EvidencePatterns.quotations(in: text).compactMap { quote -> (String, [UInt64])? in
+            let quoteTokens = tokenizer.tokenize(quote)
+            return quoteTokens.count >= 4 ? (quote, Self.trigramHashes(quoteTokens)) : nil
+        }
+        return PreparedSource(text: text, spans: ContentProfile.sentenceSpans(tokens), figures: Self.figureTokens(tokens),
+                              names: Self.names(in: text), quotations: quotations)
+    }
+
     public func evidence(source: ArticleSketch, member: ArticleSketch, measures: RewriteMeasures) -> RewriteEvidenceReport {
-        let sourceText = text(of: source) ?? ""
+        evidence(source: prepare(source: source), member: member, measures: measures)
+    }
+
+    public func evidence(source: PreparedSource, member: ArticleSketch, measures: RewriteMeasures) -> RewriteEvidenceReport {
         let memberText = text(of: member) ?? ""
         let memberBytes = Array(memberText.utf8)
         var tokenizer = Tokenizer()
-        let sourceTokens = tokenizer.tokenize(sourceText), memberTokens = tokenizer.tokenize(memberText)
+        let memberTokens = tokenizer.tokenize(memberText)
         // The sentences the alignment numbered, found again the way the fingerprint found them.
-        let sourceSpans = ContentProfile.sentenceSpans(sourceTokens), memberSpans = ContentProfile.sentenceSpans(memberTokens)
+        let memberSpans = ContentProfile.sentenceSpans(memberTokens)
         let best = measures.alignment.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.derivative < $1.derivative }
             .prefix(maxPassages).sorted { $0.derivative < $1.derivative }
         let passages = best.compactMap { a -> RewriteEvidenceReport.AlignedPassage? in
-            guard a.source < sourceSpans.count, a.derivative < memberSpans.count else { return nil }
-            return .init(source: passage(sourceText, sourceSpans[a.source]),
+            guard a.source < source.spans.count, a.derivative < memberSpans.count else { return nil }
+            return .init(source: passage(source.text, source.spans[a.source]),
                          member: passage(memberText, memberSpans[a.derivative]),
                          similarity: ScanReport.Scores.round(a.similarity))
         }
         let memberFigures = Set(Self.figureTokens(memberTokens))
         var figures: [String] = []
-        for t in Self.figureTokens(sourceTokens) where memberFigures.contains(t) && !figures.contains(t) {
+        for t in source.figures where memberFigures.contains(t) && !figures.contains(t) {
             figures.append(t)
         }
         return RewriteEvidenceReport(
@@ -95,8 +121,8 @@ public struct EvidenceBuilder: Sendable {
             orderPreserved: ScanReport.Scores.round(measures.orderPreserved),
             newFigureShare: ScanReport.Scores.round(measures.newFigureShare),
             alignedPassages: passages, sharedFigures: figures,
-            sharedNames: Self.names(in: sourceText).filter { Self.contains(memberBytes, $0) },
-            sharedQuotations: Self.sharedQuotations(sourceText, memberTokens: memberTokens, tokenizer: &tokenizer))
+            sharedNames: source.names.filter { Self.contains(memberBytes, $0) },
+            sharedQuotations: Self.sharedQuotations(source.quotations, memberTokens: memberTokens))
     }
 
     /// The tokens that are figures (their first character is a number), in text order. Only those tokens
@@ -145,12 +171,8 @@ public struct EvidenceBuilder: Sendable {
     /// Capitalised names: runs of capitalised words (with "of", "de", "&" inside), not counting a lone
     /// capitalised word that only starts a sentence.
     static func names(in text: String) -> [String] {
-        let pattern = #"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z'’\-]+(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][a-zA-Z'’\-]+)*"#
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) else { return [] }
-        let ns = text as NSString
         var seen = Set<String>(), out: [String] = []
-        for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let name = ns.substring(with: match.range)
+        for name in EvidencePatterns.capitalisedRuns(in: text) {
             guard name.count >= 3, !commonCapitalised.contains(name), seen.insert(name).inserted else { continue }
             out.append(name)
         }
@@ -174,21 +196,12 @@ public struct EvidenceBuilder: Sendable {
 
     /// Quotations of the source (four words or more between quotation marks) that the member repeats:
     /// at least 70% of the quotation's word trigrams occur in the member.
-    static func sharedQuotations(_ source: String, memberTokens: TokenizedText, tokenizer: inout Tokenizer) -> [String] {
-        let pattern = #"["“]([^"“”]{10,600})["”]"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
-        let ns = source as NSString
+    static func sharedQuotations(_ quotations: [(quote: String, trigrams: [UInt64])], memberTokens: TokenizedText) -> [String] {
+        guard !quotations.isEmpty else { return [] }
         let memberTrigrams = Set(trigramHashes(memberTokens))
         guard !memberTrigrams.isEmpty else { return [] }
-        var out: [String] = []
-        for match in regex.matches(in: source, range: NSRange(location: 0, length: ns.length)) {
-            let quote = ns.substring(with: match.range(at: 1))
-            let quoteTokens = tokenizer.tokenize(quote)
-            guard quoteTokens.count >= 4 else { continue }
-            let trigrams = trigramHashes(quoteTokens)
-            let found = trigrams.filter(memberTrigrams.contains).count
-            if Double(found) >= 0.7 * Double(trigrams.count) { out.append(quote) }
-        }
-        return out
+        return quotations.filter { q in
+            Double(q.trigrams.filter(memberTrigrams.contains).count) >= 0.7 * Double(q.trigrams.count)
+        }.map(\.quote)
     }
 }

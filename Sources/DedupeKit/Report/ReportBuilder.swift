@@ -12,14 +12,18 @@ public enum ReportBuilder {
             }
         }
         let evidenceList = rewriteMembers
-        let built = parallelMap(evidenceList.count, workers: result.configuration.workers, chunk: 4, makeState: {}) { _, i in
-            let cluster = result.clusters[evidenceList[i].cluster]
-            let member = cluster.members[evidenceList[i].member]
-            return evidence.evidence(source: articles[cluster.source], member: articles[member.article],
-                                     measures: result.links[member.linkIndex].rewrite!)
+        // A cluster's source is read and prepared once for all its rewrite members.
+        let byCluster = Dictionary(grouping: evidenceList.indices, by: { evidenceList[$0].cluster }).sorted { $0.key < $1.key }
+        let built = parallelMap(byCluster.count, workers: result.configuration.workers, chunk: 2, makeState: {}) { _, i in
+            let cluster = result.clusters[byCluster[i].key]
+            let source = evidence.prepare(source: articles[cluster.source])
+            return byCluster[i].value.map { k -> (Int, RewriteEvidenceReport) in
+                let member = cluster.members[evidenceList[k].member]
+                return (k, evidence.evidence(source: source, member: articles[member.article], measures: result.links[member.linkIndex].rewrite!))
+            }
         }
         var evidenceFor: [Int: [Int: RewriteEvidenceReport]] = [:]
-        for (i, place) in evidenceList.enumerated() { evidenceFor[place.cluster, default: [:]][place.member] = built[i] }
+        for (k, report) in built.joined() { evidenceFor[evidenceList[k].cluster, default: [:]][evidenceList[k].member] = report }
         let rewriteArticles = Set(evidenceList.map { result.clusters[$0.cluster].members[$0.member].article })
         let clusters = result.clusters.enumerated().map { c, cluster -> ScanReport.Cluster in
             let original = articles[cluster.source].metadata
