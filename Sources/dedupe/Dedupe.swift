@@ -17,6 +17,8 @@ struct Dedupe: ParsableCommand {
               3  the report could not be written
               4  the index is in use by another run (nothing done)
               5  the index cannot be used (corrupt, not a dedupe index, other settings)
+              6  report written but incomplete: the scan's temporary file could not be
+                 read back (a disk fault), so some candidate pairs were not verified
             """,
         version: DedupeVersion.current,
         subcommands: [Scan.self, IndexCommand.self, Extract.self],
@@ -31,6 +33,9 @@ struct Dedupe: ParsableCommand {
         case reportNotWritten = 3
         case indexBusy = 4
         case indexUnusable = 5
+        /// The report was written, but the scan's temporary file could not be read back (a disk fault), so
+        /// some candidate pairs were not verified.
+        case incomplete = 6
     }
 
     static func main() {

@@ -121,6 +121,7 @@ struct Scan: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
+        if result.incompleteReason != nil { throw ExitCode(Dedupe.Exit.incomplete.rawValue) }
         if !report.errors.isEmpty { throw ExitCode(Dedupe.Exit.inputErrors.rawValue) }
     }
 }

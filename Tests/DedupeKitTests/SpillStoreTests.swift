@@ -21,6 +21,32 @@ struct SpillStoreTests {
         }
     }
 
+    @Test func aLostFileLeavesPairsUnverifiedAndSaysSo() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let store = SpillStore(directory: folder.path)
+            var fingerprinter = Fingerprinter(shingleSize: 5, permutations: 128)
+            var prose = ProseGenerator(seed: 3)
+            let text = prose.article()
+            var prints: [Fingerprint] = []
+            for id in ["a", "b"] {
+                let article = Article(metadata: ArticleMetadata(id: id, location: ArticleLocation(path: "/\(id)")), text: text)
+                let print = fingerprinter.fingerprint(article)
+                prints.append(try #require(print))
+            }
+            let loader = VerificationLoader(sketches: prints.map(\.sketch), stored: prints.map { store.write(VerificationData($0).encoded) },
+                                            spill: store, workers: 2)
+            let verifier = CopyVerifier(threshold: 0.5)
+            let verify = { loader.verify([ArticlePair(0, 1)], prepare: nil) { pair, a, b in verifier.verify(pair, a.fingerprint, b.fingerprint) } }
+            #expect(verify().count == 1)
+            #expect(store.readFailureReason == nil)
+
+            store.discardFileContents()  // as a failing disk would
+            #expect(verify().isEmpty)
+            let reason = try #require(store.readFailureReason)
+            #expect(reason.contains(folder.path) && reason.contains("2 times"))
+        }
+    }
+
     @Test func aFolderThatCannotHoldTheFileFallsBackToMemoryAndSaysSo() throws {
         let store = SpillStore(directory: "/nonexistent-dedupe-folder/sub")
         let location = store.write([1, 2, 3])

@@ -44,12 +44,17 @@ public struct Scanner: Sendable {
         public var stageSeconds: [String: Double] = [:]
         /// Articles in the scan (an indexed run loads only the sketches its report needs).
         public var articleCount: Int
+        /// Why some candidate pairs could not be verified (the scan's temporary file failed), or nil. Such a
+        /// scan's report is incomplete; the CLI exits with its own code.
+        public var incompleteReason: String?
 
         public init(
             configuration: ScanConfiguration, lsh: LSHParameters, articles: [ArticleSketch], clusters: [StarClusterer.Cluster],
             links: [VerifiedLink], problems: [FeedProblem], unsupported: [FeedProblem], fileCount: Int, candidatePairs: Int,
-            rewriteCandidatePairs: Int, seconds: Double, stageSeconds: [String: Double] = [:], articleCount: Int? = nil
+            rewriteCandidatePairs: Int, seconds: Double, stageSeconds: [String: Double] = [:], articleCount: Int? = nil,
+            incompleteReason: String? = nil
         ) {
+            self.incompleteReason = incompleteReason
             self.articleCount = articleCount ?? articles.count
             self.configuration = configuration
             self.lsh = lsh
@@ -110,9 +115,10 @@ public struct Scanner: Sendable {
             fingerprinter, index -> ([Ingested], [FeedProblem]) in
             let (prints, problems) = Self.readAndFingerprint(listing.files[index], reader: reader, fingerprinter: &fingerprinter)
             let ingested = prints.map { print in
-                Ingested(sketch: print.sketch, bandKeys: bandIndex.bandKeys(print.signature),
-                         stored: spill.write(VerificationData(print).encoded),
-                         storedTerms: config.detectRewrites ? spill.write(VerificationData.encodeTerms(print.profile.distinctTerms)) : nil)
+                let stored = spill.write([VerificationData(print).encoded]
+                    + (config.detectRewrites ? [VerificationData.encodeTerms(print.profile.distinctTerms)] : []))
+                return Ingested(sketch: print.sketch, bandKeys: bandIndex.bandKeys(print.signature),
+                                stored: stored[0], storedTerms: stored.count > 1 ? stored[1] : nil)
             }
             return (ingested, problems)
         }
@@ -157,13 +163,18 @@ public struct Scanner: Sendable {
         if config.detectRewrites {
             let termsAt = storedTerms.compactMap { $0 }  // every article has them when rewrites are looked for
             let rewrites = findRewrites(excluding: Set(links.map(\.pair)), loader: loader) { article in
-                VerificationData.decodeTerms(spill.read(termsAt[article]))
+                spill.read(termsAt[article]).map(VerificationData.decodeTerms) ?? []
             }
             rewriteCandidates = rewrites.candidates
             links.append(contentsOf: rewrites.links)
         }
 
         lap("rewrites")
+        var incomplete: String?
+        if let reason = spill.readFailureReason {
+            incomplete = reason + "; candidate pairs with those articles were not verified, so links may be missing"
+            problems.append(FeedProblem(path: spill.directory, reason: incomplete!))
+        }
         let clusters = StarClusterer().cluster(sketches.map(StarClusterer.Precedence.init), links: links)
         lap("clusters")
         let elapsed = clock.now - started
@@ -171,7 +182,7 @@ public struct Scanner: Sendable {
             configuration: config, lsh: lsh, articles: sketches, clusters: clusters, links: links,
             problems: problems, unsupported: listing.unsupported, fileCount: listing.files.count,
             candidatePairs: candidates.count, rewriteCandidatePairs: rewriteCandidates,
-            seconds: Self.seconds(elapsed), stageSeconds: stages)
+            seconds: Self.seconds(elapsed), stageSeconds: stages, incompleteReason: incomplete)
     }
 
     /// The rewrite stage: feed-wide term statistics, rare-term candidates, alignment verification.
@@ -234,22 +245,26 @@ struct VerificationLoader: Sendable {
         var prepared: RewriteVerifier.Prepared?
     }
 
-    func load(_ article: Int) -> Fingerprint {
-        Fingerprint(sketches[article], VerificationData(encoded: spill.read(stored[article])))
+    /// The article's fingerprint, or nil when its stored data cannot be read back (the spill store counts it).
+    func load(_ article: Int) -> Fingerprint? {
+        spill.read(stored[article]).map { Fingerprint(sketches[article], VerificationData(encoded: $0)) }
     }
 
     /// Verified links of `pairs` (sorted), in pair order. With `statistics`, each loaded article is also
-    /// prepared for rewrite alignment.
+    /// prepared for rewrite alignment. A pair with an article that cannot be loaded is not verified.
     func verify(_ pairs: [ArticlePair], prepare statistics: TermStatistics?,
                 _ body: @escaping @Sendable (ArticlePair, Loaded, Loaded) -> VerifiedLink?) -> [VerifiedLink] {
         // Keeping articles over for the next block was tried: no faster, and up to twice the memory.
         blockwise(pairs, blockSize: Scanner.verificationBlock, articleCount: sketches.count, workers: workers,
-                  load: { article in
-                      let fingerprint = load(article)
+                  load: { article -> Loaded? in
+                      guard let fingerprint = load(article) else { return nil }
                       return Loaded(fingerprint: fingerprint,
                                     prepared: statistics.map { RewriteVerifier.Prepared(fingerprint.profile, statistics: $0) })
                   },
-                  decide: body).compactMap { $0 }
+                  decide: { pair, a, b in
+                      guard let a, let b else { return nil }
+                      return body(pair, a, b)
+                  }).compactMap { $0 }
     }
 }
 

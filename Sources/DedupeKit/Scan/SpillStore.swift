@@ -23,6 +23,8 @@ public final class SpillStore: Sendable {
     private let descriptor: Int32
     private let end = Atomic<Int64>(0)
     private let failures = Atomic<Int>(0)
+    private let readFailures = Atomic<Int>(0)
+    private let firstReadError = Mutex<String?>(nil)
     private let openFailure: String?
     public let directory: String
 
@@ -66,7 +68,17 @@ public final class SpillStore: Sendable {
 
     /// Stores `bytes`; safe to call from several threads at once.
     public func write(_ bytes: [UInt8]) -> Location {
-        guard descriptor >= 0 else { return .memory(bytes) }
+        write([bytes])[0]
+    }
+
+    /// Stores several records with one write (a scan stores two per article); their locations, in order.
+    public func write(_ records: [[UInt8]]) -> [Location] {
+        var bytes = records.count == 1 ? records[0] : []
+        if records.count > 1 {
+            bytes.reserveCapacity(records.reduce(0) { $0 + $1.count })
+            for record in records { bytes.append(contentsOf: record) }
+        }
+        guard descriptor >= 0 else { return records.map { .memory($0) } }
         let offset = end.add(Int64(bytes.count), ordering: .relaxed).oldValue
         let written = bytes.withUnsafeBytes { raw -> Bool in
             var done = 0
@@ -80,28 +92,56 @@ public final class SpillStore: Sendable {
             }
             return true
         }
-        if written { return .file(offset: offset, length: Int32(bytes.count)) }
-        failures.add(1, ordering: .relaxed)
-        return .memory(bytes)
+        guard written else {
+            failures.add(records.count, ordering: .relaxed)
+            return records.map { .memory($0) }
+        }
+        var start = offset
+        return records.map { record in
+            defer { start += Int64(record.count) }
+            return .file(offset: start, length: Int32(record.count))
+        }
     }
 
-    /// The bytes stored at `location`.
-    public func read(_ location: Location) -> [UInt8] {
+    /// The bytes stored at `location`, or nil when they cannot be read back. The file is ours, unlinked
+    /// and was written in full, so that means the disk failed: the failure is counted and
+    /// ``readFailureReason`` says what happened, and the caller goes on without the record.
+    public func read(_ location: Location) -> [UInt8]? {
         switch location {
         case let .memory(bytes):
             return bytes
         case let .file(offset, length):
-            return [UInt8](unsafeUninitializedCapacity: Int(length)) { buffer, initialized in
+            var failure: String?
+            let bytes = [UInt8](unsafeUninitializedCapacity: Int(length)) { buffer, initialized in
                 var done = 0
                 while done < Int(length) {
                     let n = pread(descriptor, buffer.baseAddress! + done, Int(length) - done, off_t(offset) + off_t(done))
                     if n < 0, errno == EINTR { continue }
-                    // The file is ours, unlinked, and was written in full: a short read means the disk failed.
-                    precondition(n > 0, "temporary scan file in \(directory) could not be read back: \(String(cString: strerror(errno)))")
+                    if n <= 0 {
+                        failure = n == 0 ? "the file ended early" : String(cString: strerror(errno))
+                        break
+                    }
                     done += n
                 }
-                initialized = Int(length)
+                initialized = done
             }
+            guard let failure else { return bytes }
+            readFailures.add(1, ordering: .relaxed)
+            firstReadError.withLock { if $0 == nil { $0 = failure } }
+            return nil
         }
+    }
+
+    /// Why some records could not be read back, or nil when every read succeeded.
+    public var readFailureReason: String? {
+        let failed = readFailures.load(ordering: .relaxed)
+        guard failed > 0 else { return nil }
+        let reason = firstReadError.withLock { $0 } ?? "unknown error"
+        return "the scan's temporary file in \(directory) could not be read back (\(reason)) \(failed) times"
+    }
+
+    /// Empties the file, as a failing disk would lose it: tests use it to check that a scan survives.
+    func discardFileContents() {
+        if descriptor >= 0 { _ = ftruncate(descriptor, 0) }
     }
 }
