@@ -59,14 +59,15 @@ struct CandidateKeys {
             for term in query.keyTerms { termTable.insert(UInt64(term), tag: 0, value: Int32(q)) }
         }
         var copies = [[Int64]](repeating: [], count: queries.count)
-        var shared = [[Int64: Int]](repeating: [:], count: queries.count)
+        // One entry per key term a query shares with an earlier article: counted by sorting, not hashing.
+        var sharedTerms = [[Int64]](repeating: [], count: queries.count)
         // `other` (an added article or query `before`) against the queries after it.
         func match(_ otherID: Int64, bands otherBands: ArraySlice<UInt64>, terms: ArraySlice<UInt32>, before: Int) {
             for (band, key) in otherBands.enumerated() {
                 bandTable.forEach(key, tag: UInt32(band)) { q in if q > before { copies[q].append(otherID) } }
             }
             for term in terms {
-                termTable.forEach(UInt64(term), tag: 0) { q in if q > before { shared[q][otherID, default: 0] += 1 } }
+                termTable.forEach(UInt64(term), tag: 0) { q in if q > before { sharedTerms[q].append(otherID) } }
             }
         }
         for i in 0..<ids.count {
@@ -77,7 +78,16 @@ struct CandidateKeys {
             match(query.id, bands: query.bands[...], terms: query.keyTerms[...], before: q)
         }
         return (0..<queries.count).map { q in
-            var partners = shared[q].filter { $0.value >= rareTerms.minimumShared }.map { (id: $0.key, shared: $0.value) }
+            var partners: [(id: Int64, shared: Int)] = []
+            var hits = sharedTerms[q]
+            hits.sort()
+            var start = 0
+            while start < hits.count {
+                var end = start + 1
+                while end < hits.count, hits[end] == hits[start] { end += 1 }
+                if end - start >= rareTerms.minimumShared { partners.append((hits[start], end - start)) }
+                start = end
+            }
             partners.sort { $0.shared != $1.shared ? $0.shared > $1.shared : $0.id < $1.id }
             let rewrites = partners.prefix(rareTerms.maximumPartners).map(\.id).sorted()
             return (Array(Set(copies[q])).sorted(), rewrites)

@@ -241,15 +241,9 @@ public struct IndexedScanner: Sendable {
         // Frequencies do not change while a run verifies (every new article was counted at ingest).
         let statistics = try db.read { db in try store.statistics(db: db) }
         var keys = try db.read { db in try store.candidateKeys(bandsPerArticle: bandIndex.parameters.bands, db: db) }
-        // Decoded and prepared articles, reused across the articles they are candidates of (bounded).
-        var preparedCache: [Int64: (Fingerprint, RewriteVerifier.Prepared)] = [:]
-        func prepared(_ id: Int64, _ f: Fingerprint) -> RewriteVerifier.Prepared {
-            if let cached = preparedCache[id] { return cached.1 }
-            let p = RewriteVerifier.Prepared(f.profile, statistics: statistics)
-            if preparedCache.count > 20_000 { preparedCache.removeAll(keepingCapacity: true) }
-            preparedCache[id] = (f, p)
-            return p
-        }
+        // Decoded (and, for rewrite pairs, prepared) articles, reused across the articles they are
+        // candidates of; bounded by emptying it when full.
+        var cache: [Int64: (fingerprint: Fingerprint, prepared: RewriteVerifier.Prepared?)] = [:]
         var total = 0
         while true {
             let pending: [(Int64, Fingerprint)] = try db.read { db in
@@ -263,41 +257,76 @@ public struct IndexedScanner: Sendable {
                                     keyTerms: config.detectRewrites ? rareTerms.keyTerms(article.profile.distinctTerms, statistics: statistics).sorted() : [])
             }
             let candidates = keys.candidates(of: queries, rareTerms: rareTerms)
+            let pendingIndex = Dictionary(uniqueKeysWithValues: pending.enumerated().map { ($1.0, $0) })
             var batchStart = 0
             while batchStart < pending.count {
                 let batch = batchStart..<min(batchStart + 256, pending.count)
-                try db.write { db in
+                // 1. The batch's articles and candidates, from the cache, this chunk or the index.
+                var articles: [Int64: (fingerprint: Fingerprint, prepared: RewriteVerifier.Prepared?)] = [:]
+                try db.read { db in
                     let load = try db.cachedStatement(sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ? AND goneRun IS NULL")
                     for k in batch {
-                        let (id, article) = pending[k]
-                        let (copyCandidates, rewriteCandidates) = candidates[k]
-                        for other in Set(copyCandidates + rewriteCandidates).sorted() {
-                            let candidate: Fingerprint
-                            if let cached = preparedCache[other] {
-                                candidate = cached.0
-                            } else {
-                                guard let row = try Row.fetchOne(load, arguments: [other]) else { continue }
-                                candidate = FingerprintRecord.decode(row)
+                        articles[pending[k].0] = cache[pending[k].0] ?? (pending[k].1, nil)
+                        for other in candidates[k].copies + candidates[k].rewrites where articles[other] == nil {
+                            if let cached = cache[other] {
+                                articles[other] = cached
+                            } else if let i = pendingIndex[other] {
+                                articles[other] = (pending[i].1, nil)
+                            } else if let row = try Row.fetchOne(load, arguments: [other]) {
+                                articles[other] = (FingerprintRecord.decode(row), nil)
                             }
-                            if let windowSeconds, let a = article.metadata.date, let b = candidate.metadata.date,
-                               abs(a.secondsSince1970 - b.secondsSince1970) > windowSeconds { continue }
-                            // The earlier-inserted article is `first`, as ArticlePair orders indices.
-                            let pair = ArticlePair(0, 1)
-                            var link: VerifiedLink?
-                            if copyCandidates.contains(other) { link = copyVerifier.verify(pair, candidate, article) }
-                            if link == nil, rewriteCandidates.contains(other) {
-                                link = rewriteVerifier.verify(pair, candidate, article,
-                                                              prepared: (prepared(other, candidate), prepared(id, article)))
-                            }
-                            guard let link else { continue }
-                            try store.insertLink(link, first: other, second: id, run: runID, db: db)
                         }
+                    }
+                }
+                // 2. Alignment needs prepared articles: those of rewrite pairs, prepared on all cores.
+                var toPrepare = Set<Int64>()
+                for k in batch where !candidates[k].rewrites.isEmpty {
+                    for id in candidates[k].rewrites + [pending[k].0] where articles[id]?.prepared == nil && articles[id] != nil {
+                        toPrepare.insert(id)
+                    }
+                }
+                let prepareIDs = toPrepare.sorted(), snapshot = articles
+                let prepared = parallelMap(prepareIDs.count, workers: config.workers, chunk: 8, makeState: {}) { _, i in
+                    RewriteVerifier.Prepared(snapshot[prepareIDs[i]]!.fingerprint.profile, statistics: statistics)
+                }
+                for (id, p) in zip(prepareIDs, prepared) { articles[id]!.prepared = p }
+                // 3. Every pair of the batch, verified on all cores; the earlier-inserted article is `first`.
+                var pairs: [(k: Int, other: Int64)] = []
+                for k in batch {
+                    for other in Set(candidates[k].copies + candidates[k].rewrites).sorted() where articles[other] != nil {
+                        pairs.append((k, other))
+                    }
+                }
+                let ready = articles, work = pairs
+                let links = parallelMap(work.count, workers: config.workers, chunk: 16, makeState: {}) { _, i -> VerifiedLink? in
+                    let (k, other) = work[i]
+                    let (id, (copies, rewrites)) = (pending[k].0, candidates[k])
+                    let article = ready[id]!, candidate = ready[other]!
+                    if let windowSeconds, let a = article.fingerprint.metadata.date, let b = candidate.fingerprint.metadata.date,
+                       abs(a.secondsSince1970 - b.secondsSince1970) > windowSeconds { return nil }
+                    let pair = ArticlePair(0, 1)
+                    var link: VerifiedLink?
+                    if copies.contains(other) { link = copyVerifier.verify(pair, candidate.fingerprint, article.fingerprint) }
+                    if link == nil, rewrites.contains(other), let p = candidate.prepared, let q = article.prepared {
+                        link = rewriteVerifier.verify(pair, candidate.fingerprint, article.fingerprint, prepared: (p, q))
+                    }
+                    return link
+                }
+                // 4. Links, keys and the verified mark, in one transaction.
+                try db.write { db in
+                    for (i, link) in links.enumerated() {
+                        guard let link else { continue }
+                        try store.insertLink(link, first: pairs[i].other, second: pending[pairs[i].k].0, run: runID, db: db)
+                    }
+                    for k in batch {
                         try db.cachedStatement(sql: "INSERT OR REPLACE INTO articleKeys (article, bands, keyTerms) VALUES (?, ?, ?)")
-                            .execute(arguments: [id, BlobCoding.encode(queries[k].bands), BlobCoding.encode(queries[k].keyTerms)])
-                        try db.cachedStatement(sql: "UPDATE articles SET verified = 1 WHERE id = ?").execute(arguments: [id])
+                            .execute(arguments: [pending[k].0, BlobCoding.encode(queries[k].bands), BlobCoding.encode(queries[k].keyTerms)])
+                        try db.cachedStatement(sql: "UPDATE articles SET verified = 1 WHERE id = ?").execute(arguments: [pending[k].0])
                     }
                 }
                 for k in batch { keys.append(id: queries[k].id, bands: queries[k].bands, keyTerms: queries[k].keyTerms) }
+                if cache.count + articles.count > 20_000 { cache.removeAll(keepingCapacity: true) }
+                cache.merge(articles) { old, new in new.prepared != nil ? new : old }
                 batchStart = batch.upperBound
                 total += batch.count
                 progress?("verified \(total) articles")
