@@ -43,28 +43,31 @@ struct EvidencePatternsTests {
         return text
     }
 
-    @Test func namesMatchTheRegularExpressionOnGeneratedText() {
-        var rng = SplitMix64(seed: 11)
-        var nonEmpty = 0
-        for _ in 0..<1500 {
-            let text = Self.trickyText(&rng)
-            let expected = Self.namesOracle(text)
-            #expect(EvidencePatterns.capitalisedRuns(in: text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
-            if !expected.isEmpty { nonEmpty += 1 }
-        }
-        #expect(nonEmpty > 500)
+    /// A scanner and its regular expression, with how many generated texts at least must have a match.
+    struct Pattern: Sendable, CustomStringConvertible {
+        var description: String
+        var scan: @Sendable (String) -> [String]
+        var oracle: @Sendable (String) -> [String]
+        var seed: UInt64
+        var minimumWithMatches: Int
     }
 
-    @Test func quotationsMatchTheRegularExpressionOnGeneratedText() {
-        var rng = SplitMix64(seed: 12)
-        var nonEmpty = 0
+    static let patterns = [
+        Pattern(description: "names", scan: EvidencePatterns.capitalisedRuns, oracle: namesOracle, seed: 11, minimumWithMatches: 500),
+        Pattern(description: "quotations", scan: EvidencePatterns.quotations, oracle: quotationsOracle, seed: 12, minimumWithMatches: 200),
+    ]
+
+    @Test(arguments: patterns)
+    func matchesTheRegularExpressionOnGeneratedText(_ pattern: Pattern) {
+        var rng = SplitMix64(seed: pattern.seed)
+        var withMatches = 0
         for _ in 0..<1500 {
             let text = Self.trickyText(&rng)
-            let expected = Self.quotationsOracle(text)
-            #expect(EvidencePatterns.quotations(in: text) == expected, "\(text.debugDescription)")
-            if !expected.isEmpty { nonEmpty += 1 }
+            let expected = pattern.oracle(text)
+            #expect(pattern.scan(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            if !expected.isEmpty { withMatches += 1 }
         }
-        #expect(nonEmpty > 200)
+        #expect(withMatches > pattern.minimumWithMatches)
     }
 
     @Test func bothMatchTheRegularExpressionsOnTheSampleArticles() throws {
