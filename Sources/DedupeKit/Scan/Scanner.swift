@@ -18,6 +18,9 @@ public struct Scanner: Sendable {
     /// the verification data in memory (a few thousand articles).
     static let verificationBlock = 2048
 
+    /// Feeds of at most this many articles screen all rewrite candidates in one block (see `findRewrites`).
+    static let screenAllAt = 16_384
+
     public init(configuration: ScanConfiguration = ScanConfiguration(), reader: FeedReader = FeedReader()) {
         self.configuration = configuration
         self.reader = reader
@@ -213,7 +216,10 @@ public struct Scanner: Sendable {
         // The verifier's pre-check on distinct terms alone, a block of pairs at a time: on news feeds most
         // candidates fail it, and their articles need not be loaded and prepared.
         let sketches = loader.sketches
-        let keep = blockwise(candidates, blockSize: 4 * Scanner.verificationBlock, articleCount: count, workers: workers,
+        // A block bounds memory by the articles it loads; a feed of at most `screenAllAt` articles is screened in
+        // one block (their weighted terms take a few tens of MB), so no article is loaded twice.
+        let screenBlock = count <= Scanner.screenAllAt ? max(candidates.count, 1) : 4 * Scanner.verificationBlock
+        let keep = blockwise(candidates, blockSize: screenBlock, articleCount: count, workers: workers,
                              load: { RewriteVerifier.WeightedTerms(distinctTerms: distinctTerms($0), statistics: statistics) },
                              decide: { pair, a, b in
                                  verifier.passesPreCheck(sketches[pair.first].metadata, sketches[pair.second].metadata, a, b)
