@@ -68,7 +68,7 @@ public enum IndexMaintenance {
     }
 
     /// Removes articles dated more than `days` before `now` (undated ones by the run that added them), and
-    /// gone articles retired by runs older than that, with their postings and links. Takes the run lock.
+    /// gone articles retired by runs older than that, with their candidate keys and links. Takes the run lock.
     public static func prune(_ path: String, olderThanDays days: Int, now: Date = Date()) throws(IndexError) -> PruneResult {
         let lock = try IndexLock(indexPath: path)
         defer { withExtendedLifetime(lock) {} }

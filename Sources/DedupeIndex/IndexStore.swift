@@ -84,7 +84,7 @@ public struct IndexStore: Sendable {
     }
 
     /// Marks the live articles of a file gone (or deletes them, when the file is re-ingested), with their
-    /// postings and links; returns how many. Their terms leave the document frequencies.
+    /// candidate keys and links; returns how many. Their terms leave the document frequencies.
     func retireArticles(path: String, run: Int64, db: Database, delete: Bool = false) throws -> Int {
         let rows = try Row.fetchAll(db, sql: "SELECT id, distinctTerms, countedInFrequency, goneRun FROM articles WHERE path = ?", arguments: [path])
         var live = 0

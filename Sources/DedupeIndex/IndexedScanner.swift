@@ -7,8 +7,8 @@ import Glibc
 #endif
 
 /// A scan against a persistent index: tonight's new and changed articles are fingerprinted, compared with
-/// everything indexed (through band keys and rare-term postings kept in SQLite), added, and the clusters of
-/// the whole index reported.
+/// everything indexed (through the band keys and rare key terms of every verified article, matched in memory
+/// by ``CandidateKeys``), added, and the clusters of the whole index reported.
 ///
 /// Crash safety comes from doing the work in small transactions whose effects are idempotent: files are
 /// ingested in feed order, a batch per transaction, together with their `files` rows (so a rerun skips them);
