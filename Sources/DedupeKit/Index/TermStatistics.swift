@@ -55,15 +55,14 @@ public struct TermStatistics: Sendable {
         documentFrequency = df
     }
 
-    /// Statistics from known document frequencies (an index keeps them per term).
+    /// Statistics from known document frequencies, given as a dictionary (tests, small callers).
     public init(articleCount: Int, documentFrequency: [UInt32: Int32]) {
-        self.articleCount = articleCount
         var table = TermCountTable(capacity: documentFrequency.count)
         for (term, df) in documentFrequency where df > 0 { table.add(term, df) }
-        self.documentFrequency = table
+        self.init(articleCount: articleCount, documentFrequency: table)
     }
 
-    /// Statistics from a table of document frequencies.
+    /// Statistics from a table of document frequencies (an index loads its stored frequencies into one).
     public init(articleCount: Int, documentFrequency: TermCountTable) {
         self.articleCount = articleCount
         self.documentFrequency = documentFrequency
