@@ -32,7 +32,7 @@ struct IndexMigrationTests {
             }
             try db.execute(sql: """
                 DROP TABLE articleKeys;
-                DROP INDEX articlesPrecedence; DROP INDEX linksSummary; DROP INDEX articlesWithTells;
+                DROP INDEX articlesPrecedence; DROP INDEX linksSummary; DROP INDEX articlesWithTells; DROP INDEX articlesCounted;
                 ALTER TABLE articles DROP COLUMN shingleCount;
                 DELETE FROM grdb_migrations WHERE identifier = 'v2';
                 """)
