@@ -25,7 +25,8 @@ public struct FeedWalker: Sendable {
 
     public func walk(_ roots: [String]) -> Listing {
         var listing = Listing()
-        var seenIDs = Set<String>()
+        // Ids are relative paths, so they can clash only across scanned paths: one path needs no set of them.
+        var seenIDs: Set<String>? = roots.count > 1 ? [] : nil
         for root in roots {
             var visited = Set<FileIdentity>()
             var info = stat()
@@ -50,7 +51,7 @@ public struct FeedWalker: Sendable {
 
     private func walkDirectory(
         _ path: String, relative: String, visited: inout Set<FileIdentity>, into listing: inout Listing,
-        rootName: String, seenIDs: inout Set<String>
+        rootName: String, seenIDs: inout Set<String>?
     ) {
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -114,22 +115,26 @@ public struct FeedWalker: Sendable {
 
     /// Adds a file, keeping ids unique across several scanned paths: a clash is prefixed with the scanned
     /// path's name, and numbered if it still clashes.
-    private func add(_ file: FeedFile, rootName: String, seenIDs: inout Set<String>, into listing: inout Listing) {
+    private func add(_ file: FeedFile, rootName: String, seenIDs: inout Set<String>?, into listing: inout Listing) {
         guard supportedExtensions.contains(file.formatExtension) else {  // `page.html.gz` is read as `.html`
             listing.unsupported.append(FeedProblem(path: file.path, reason: "unsupported file type; not scanned", severity: .warning))
             return
         }
+        guard seenIDs != nil else {
+            listing.files.append(file)
+            return
+        }
         var unique = file
-        if seenIDs.contains(unique.relativeID) {
+        if seenIDs!.contains(unique.relativeID) {
             let prefix = (rootName as NSString).lastPathComponent
             unique.relativeID = prefix + "/" + file.relativeID
             var n = 2
-            while seenIDs.contains(unique.relativeID) {
+            while seenIDs!.contains(unique.relativeID) {
                 unique.relativeID = "\(prefix)/\(file.relativeID)~\(n)"
                 n += 1
             }
         }
-        seenIDs.insert(unique.relativeID)
+        seenIDs!.insert(unique.relativeID)
         listing.files.append(unique)
     }
 }
