@@ -17,6 +17,9 @@ rm -rf "$OUT/feed" "$OUT/index.sqlite"* && mkdir -p "$OUT/feed" && ln -s "$OUT/b
 
 measure() {  # measure TAG LABEL COMMAND...
   local tag=$1 label=$2; shift 2
+  # The previous step's writes (the index build writes about 1 GB) are flushed first, so their write-back
+  # does not land in the next step's time.
+  sync
   /usr/bin/time -f "%e %M" -o "$OUT/$tag.time" "$@" >/dev/null 2>"$OUT/$tag.log" || true
   read -r secs kb < "$OUT/$tag.time"
   printf '%-36s %9.2f s wall  %7d MB peak RSS\n' "$label" "$secs" "$((kb / 1024))"
