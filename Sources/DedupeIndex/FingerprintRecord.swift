@@ -9,7 +9,8 @@ enum FingerprintRecord {
         signature, terms, termSentences, sentenceSpans, figures, tells
         """
 
-    static func insert(_ f: Fingerprint, counted: Bool, run: Int64, db: Database) throws -> Int64 {
+    /// Inserts an article; `distinctTerms` is `f.profile.distinctTerms`, which the caller has already worked out.
+    static func insert(_ f: Fingerprint, distinctTerms: [UInt32], counted: Bool, run: Int64, db: Database) throws -> Int64 {
         let spans = f.profile.sentenceSpans.flatMap { [$0.lowerBound, $0.upperBound] }
         let tells: String? = f.tells.isEmpty && f.tells.fillerPhrases.isEmpty ? nil
             : String(decoding: try JSONEncoder().encode(f.tells), as: UTF8.self)
@@ -24,7 +25,7 @@ enum FingerprintRecord {
                 f.metadata.outlet, f.metadata.author, f.tokenCount, Int64(bitPattern: f.contentHash),
                 BlobCoding.encode(f.shingles.values), BlobCoding.encode(f.signature), BlobCoding.encode(f.profile.terms),
                 BlobCoding.encode(f.profile.sentenceOfTerm), BlobCoding.encode(spans), BlobCoding.encode(f.profile.figures),
-                BlobCoding.encode(f.profile.distinctTerms), tells, counted ? 1 : 0, run, f.shingles.count,
+                BlobCoding.encode(distinctTerms), tells, counted ? 1 : 0, run, f.shingles.count,
             ])
         return db.lastInsertedRowID
     }

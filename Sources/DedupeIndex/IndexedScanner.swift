@@ -182,8 +182,9 @@ public struct IndexedScanner: Sendable {
                     retired += try store.retireArticles(path: entry.file.path, run: runID, db: db, delete: true)
                     for print in result.prints {
                         let counted = try !store.hasLiveCopy(print, db: db)
-                        _ = try FingerprintRecord.insert(print, counted: counted, run: runID, db: db)
-                        if counted { for t in print.profile.distinctTerms { frequencyDeltas[t, default: 0] += 1 } }
+                        let distinct = print.profile.distinctTerms  // sorted once, for the row and the frequencies
+                        _ = try FingerprintRecord.insert(print, distinctTerms: distinct, counted: counted, run: runID, db: db)
+                        if counted { for t in distinct { frequencyDeltas[t, default: 0] += 1 } }
                         added += 1
                     }
                     let problemsJSON = result.problems.isEmpty ? nil : String(decoding: try JSONEncoder().encode(result.problems), as: UTF8.self)
