@@ -3,9 +3,10 @@ import Foundation
 /// The scan pipeline: walk the feed, read and fingerprint every article (in parallel), propose candidate
 /// pairs with LSH and with rare shared terms, verify each exactly, and cluster the verified links into stars.
 ///
-/// Memory is bounded by sketches, not texts: while fingerprinting, each article's shingle set and content
-/// profile go to a ``SpillStore`` and memory keeps its ``ArticleSketch``, band keys and distinct terms.
-/// Verification then loads the stored data for the articles of a block of candidate pairs at a time.
+/// Memory is bounded by sketches, not texts: while fingerprinting, each article's shingle set, content
+/// profile and distinct terms go to a ``SpillStore`` and memory keeps its ``ArticleSketch`` and band keys.
+/// Verification then loads the stored data for the articles of a block of candidate pairs at a time; the
+/// rewrite stage streams the distinct terms back (for frequencies, for key terms, and for screening).
 ///
 /// Each stage is a separate type (``FeedWalker``, ``FeedReader``, ``Fingerprinter``, ``BandIndex``,
 /// ``CopyVerifier``, ``RareTermIndex``, ``RewriteVerifier``, ``StarClusterer``); this type only wires them
