@@ -46,6 +46,8 @@ let package = Package(
             dependencies: [
                 "DedupeKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the tables a run reads whole (see `RawRows.swift`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -26,4 +26,10 @@ enum BlobCoding {
             initialized = count
         }
     }
+
+    /// Appends the values a blob holds to `values`: no intermediate array, for tables read row by row.
+    static func append<T: FixedWidthInteger>(_ raw: UnsafeRawBufferPointer, to values: inout [T]) {
+        let size = MemoryLayout<T>.size
+        for i in 0..<(raw.count / size) { values.append(T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self))) }
+    }
 }

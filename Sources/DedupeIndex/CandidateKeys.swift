@@ -40,6 +40,26 @@ struct CandidateKeys {
         keyTermStarts.append(keyTerms.count)
     }
 
+    /// Adds an article from its stored blobs (``BlobCoding``), decoded straight into the key arrays; false
+    /// (and nothing added) when the band blob does not hold one key per band.
+    mutating func append(id: Int64, bandBlob: UnsafeRawBufferPointer, keyTermBlob: UnsafeRawBufferPointer) -> Bool {
+        precondition(ids.last.map { $0 < id } ?? true, "articles are added in id order")
+        guard bandBlob.count == bandsPerArticle * MemoryLayout<UInt64>.size else { return false }
+        ids.append(id)
+        BlobCoding.append(bandBlob, to: &bands)
+        BlobCoding.append(keyTermBlob, to: &keyTerms)
+        keyTermStarts.append(keyTerms.count)
+        return true
+    }
+
+    /// Makes room for about `articles` articles (key terms estimated at 16 each).
+    mutating func reserve(articles: Int) {
+        ids.reserveCapacity(articles)
+        bands.reserveCapacity(articles * bandsPerArticle)
+        keyTermStarts.reserveCapacity(articles + 1)
+        keyTerms.reserveCapacity(articles * 16)
+    }
+
     /// One article to find candidates for: its id (above every id added so far) and its keys.
     struct Query {
         var id: Int64
@@ -98,12 +118,19 @@ struct CandidateKeys {
 /// A hash multimap from (64-bit key, tag) to small integers: open addressing with linear probing, every
 /// insertion kept (equal keys sit in one probe run). Built from one run's new articles only, so it is
 /// small and lookups stay in cache.
+///
+/// Almost every lookup misses (a run matches millions of stored keys against a few thousand new ones), so a
+/// bit array of at least 32 bits per entry answers most of them first: a miss then costs one bit test in a
+/// few hundred KB instead of a probe into a table of megabytes. It halved the candidate search.
 private struct MultiMap {
     private var keys: [UInt64]
     private var tags: [UInt32]
     private var values: [Int32]  // -1: empty
     private let mask: Int
     private let shift: UInt64
+    /// One bit per value of the mixed key's top `64 - filterShift` bits: set when an entry has it.
+    private var filter: [UInt64]
+    private let filterShift: UInt64
 
     init(capacity: Int) {
         var size = 16
@@ -113,23 +140,33 @@ private struct MultiMap {
         values = [Int32](repeating: -1, count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
+        let filterBits = size * 16
+        filter = [UInt64](repeating: 0, count: filterBits / 64)
+        filterShift = UInt64(64 - filterBits.trailingZeroBitCount)
     }
 
     @inline(__always)
-    private func slot(_ key: UInt64, _ tag: UInt32) -> Int {
-        Int(((key ^ (UInt64(tag) &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    private static func mix(_ key: UInt64, _ tag: UInt32) -> UInt64 {
+        (key ^ (UInt64(tag) &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15
     }
 
     mutating func insert(_ key: UInt64, tag: UInt32, value: Int32) {
-        var i = slot(key, tag)
+        let mixed = Self.mix(key, tag)
+        let bit = Int(mixed >> filterShift)
+        filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        var i = Int(mixed >> shift)
         while values[i] >= 0 { i = (i + 1) & mask }
         keys[i] = key
         tags[i] = tag
         values[i] = value
     }
 
+    @inline(__always)
     func forEach(_ key: UInt64, tag: UInt32, _ body: (Int) -> Void) {
-        var i = slot(key, tag)
+        let mixed = Self.mix(key, tag)
+        let bit = Int(mixed >> filterShift)
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
+        var i = Int(mixed >> shift)
         while values[i] >= 0 {
             if keys[i] == key, tags[i] == tag { body(Int(values[i])) }
             i = (i + 1) & mask

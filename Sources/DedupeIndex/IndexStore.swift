@@ -133,22 +133,22 @@ public struct IndexStore: Sendable {
     func statistics(db: Database) throws -> TermStatistics {
         let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE goneRun IS NULL AND countedInFrequency = 1") ?? 0
         var df = TermCountTable(capacity: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM termFrequency") ?? 0)
-        let rows = try Row.fetchCursor(db, sql: "SELECT term, df FROM termFrequency WHERE df > 0")
-        while let row = try rows.next() { df.add(UInt32(truncatingIfNeeded: row[0] as Int64), row[1]) }
+        try db.forEachRawRow("SELECT term, df FROM termFrequency WHERE df > 0") { row in
+            df.add(UInt32(truncatingIfNeeded: row.int64(0)), Int32(truncatingIfNeeded: row.int64(1)))
+        }
         return TermStatistics(articleCount: max(documents, 1), documentFrequency: df)
     }
 
     /// The band keys and key terms of every verified live article, in id order.
     func candidateKeys(bandsPerArticle: Int, db: Database) throws -> CandidateKeys {
         var keys = CandidateKeys(bandsPerArticle: bandsPerArticle)
-        let rows = try Row.fetchCursor(db, sql: "SELECT article, bands, keyTerms FROM articleKeys ORDER BY article")
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let bands: [UInt64] = BlobCoding.decode(row[1] as Data)
-            guard bands.count == bandsPerArticle else {
-                throw IndexError.corrupt(path: path, reason: "article \(id) has \(bands.count) band keys, \(bandsPerArticle) expected")
+        // Ids ascend from 1, so the largest bounds the row count: room made once, not grown row by row.
+        keys.reserve(articles: Int(try Int64.fetchOne(db, sql: "SELECT MAX(article) FROM articleKeys") ?? 0))
+        try db.forEachRawRow("SELECT article, bands, keyTerms FROM articleKeys ORDER BY article") { row in
+            let id = row.int64(0)
+            guard keys.append(id: id, bandBlob: row.blob(1), keyTermBlob: row.blob(2)) else {
+                throw IndexError.corrupt(path: path, reason: "article \(id) has \(row.blob(1).count / MemoryLayout<UInt64>.size) band keys, \(bandsPerArticle) expected")
             }
-            keys.append(id: id, bands: bands, keyTerms: BlobCoding.decode(row[2] as Data))
         }
         return keys
     }

@@ -90,15 +90,7 @@ public struct IndexedScanner: Sendable {
         // 1. Which files are new, changed, unchanged or gone.
         let absoluteRoots = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let listing = FeedWalker(supportedExtensions: reader.supportedExtensions).walk(absoluteRoots)
-        struct Known { var size: Int64; var mtime: Int64; var hash: Int64; var problems: String?; var gone: Bool }
-        let known: [String: Known] = try db.read { db in
-            var map: [String: Known] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, contentHash, problems, goneRun FROM files")
-            while let row = try rows.next() {
-                map[row[0]] = Known(size: row[1], mtime: row[2], hash: row[3], problems: row[4], gone: (row[5] as Int64?) != nil)
-            }
-            return map
-        }
+        let known = try db.read { db in try KnownFiles(db: db) }
         var toRead: [(file: FeedFile, size: Int64, mtime: Int64)] = []
         var problems = listing.problems
         var unchanged = 0
@@ -112,7 +104,11 @@ public struct IndexedScanner: Sendable {
             }
             return .success((Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
         }
+        // Which indexed files the walk found; the others under the scanned paths are gone.
+        var found = [Bool](repeating: false, count: known.entries.count)
         for (file, status) in zip(listing.files, statuses) {
+            let position = known.position(of: file.path)
+            if let position { found[position] = true }
             let size: Int64, mtime: Int64
             switch status {
             case .failure(let problem):
@@ -121,17 +117,17 @@ public struct IndexedScanner: Sendable {
             case .success(let s):
                 (size, mtime) = s
             }
-            if let k = known[file.path], !k.gone, k.size == size, k.mtime == mtime {
+            if let k = position.map({ known.entries[$0] }), !k.gone, k.size == size, k.mtime == mtime {
                 unchanged += 1
-                problems.append(contentsOf: Self.decodeProblems(k.problems))
+                if k.problems != nil { problems.append(contentsOf: Self.decodeProblems(k.problems)) }
             } else {
                 toRead.append((file, size, mtime))
             }
         }
-        let seen = Set(listing.files.map(\.path))
-        let gonePaths = known.filter { path, k in
-            !k.gone && !seen.contains(path) && absoluteRoots.contains { root in path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/") }
-        }.keys.sorted()
+        let rootPrefixes = absoluteRoots.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let gonePaths = zip(known.entries, found).compactMap { k, found in
+            !found && !k.gone && absoluteRoots.indices.contains { k.path == absoluteRoots[$0] || k.path.hasPrefix(rootPrefixes[$0]) } ? k.path : nil
+        }.sorted()
         lap("walk")
 
         // 2. Ingest, in feed order, a batch of files per transaction.
@@ -160,7 +156,7 @@ public struct IndexedScanner: Sendable {
                     return (0, [], [problem])
                 case .success(let bytes):
                     let hash = Int64(bitPattern: XXH3.hash(bytes))
-                    if let k = known[batch[i].file.path], !k.gone, k.hash == hash { return nil }  // touched, not changed
+                    if let k = known[batch[i].file.path], !k.gone, k.contentHash == hash { return nil }  // touched, not changed
                     let (prints, problems) = DedupeKit.Scanner.readAndFingerprint(batch[i].file, reader: reader, fingerprinter: &fingerprinter, bytes: bytes)
                     return (hash, prints, problems)
                 }
@@ -452,7 +448,8 @@ public struct IndexedScanner: Sendable {
 /// it (`fstatat`) instead of resolving the whole path again: the path walk was most of the cost of a stat on
 /// a feed of 100,000 files.
 private final class FolderHandle {
-    private var path = ""
+    /// The open folder's path, as bytes (no terminating zero).
+    private var path: [UInt8] = []
     private var descriptor: Int32 = -1
 
     deinit {
@@ -460,16 +457,23 @@ private final class FolderHandle {
     }
 
     /// `stat` of the file at `filePath` (following a final symbolic link, as `stat` does); false with `errno` set.
+    /// Works on the path's C string in place: no string is made per file.
     func status(of filePath: String, into info: inout stat) -> Bool {
-        let utf8 = filePath.utf8
-        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return stat(filePath, &info) == 0 }
-        let folder = String(filePath[..<slash]), name = String(filePath[utf8.index(after: slash)...])
-        if folder != path {
-            if descriptor >= 0 { close(descriptor) }
-            path = folder
-            descriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY)
+        filePath.withCString { cPath in
+            let length = strlen(cPath)
+            guard let slash = UnsafeRawPointer(cPath).withMemoryRebound(to: UInt8.self, capacity: length, {
+                UnsafeBufferPointer(start: $0, count: length).lastIndex(of: UInt8(ascii: "/"))
+            }) else { return stat(cPath, &info) == 0 }
+            let sameFolder = descriptor >= 0 && path.count == slash
+                && (slash == 0 || path.withUnsafeBytes { memcmp($0.baseAddress!, cPath, slash) == 0 })
+            if !sameFolder {
+                if descriptor >= 0 { close(descriptor) }
+                path = Array(UnsafeRawBufferPointer(start: cPath, count: slash))
+                descriptor = slash == 0 ? open("/", O_RDONLY | O_DIRECTORY)
+                    : open(String(decoding: path, as: UTF8.self), O_RDONLY | O_DIRECTORY)
+            }
+            guard descriptor >= 0 else { return stat(cPath, &info) == 0 }
+            return fstatat(descriptor, cPath + slash + 1, &info, 0) == 0
         }
-        guard descriptor >= 0 else { return stat(filePath, &info) == 0 }
-        return fstatat(descriptor, name, &info, 0) == 0
     }
 }

@@ -1,4 +1,4 @@
-import DedupeKit
+@testable import DedupeKit
 import Foundation
 import Testing
 
@@ -27,6 +27,25 @@ struct FeedWalkerTests {
             // The same walk again gives the same listing.
             #expect(walker.walk([root.path]).files == listing.files)
         }
+    }
+
+    /// The eight-byte prefix keys and the full comparison on ties give the plain byte-wise order: names
+    /// that share long prefixes, differ past the eighth byte, are prefixes of each other, or are not ASCII.
+    @Test func namesSortBytewise() {
+        var random = SplitMix64(seed: 7)
+        let alphabet: [String] = ["a", "b", "0", "9", ".", "-", "_", "Z", "é", "ø", "日", "~"]
+        var names: [String] = ["2026-11-30-a.txt", "2026-11-30-b.txt", "2026-11-30.txt", "2026-11-3", "20261130", "2026113",
+                               "é.txt", "e.txt", "Ω", "z"]
+        for _ in 0..<2_000 {
+            let length = 1 + Int(random.next() % 14)
+            names.append((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined())
+        }
+        let entries = names.enumerated().map { (name: $1, type: UInt8($0 % 7)) }
+        let expected = entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        let sorted = FeedWalker.sortedBytewise(entries)
+        #expect(sorted.map(\.name) == expected.map(\.name))
+        // Each entry keeps its own type, and equal names keep their order (both sorts are stable).
+        #expect(sorted.map(\.type) == expected.map(\.type))
     }
 
     @Test func rootWithTrailingSlash() throws {

@@ -145,6 +145,29 @@ struct IndexTests {
         }
     }
 
+    /// A key row whose band blob was cut short is named, with what it holds, and the run stops before
+    /// matching anything against it.
+    @Test func aDamagedKeyRowIsReportedAsCorruption() throws {
+        try TestSupport.withTemporaryDirectory { dir in
+            let feed = dir.appendingPathComponent("feed")
+            try TestFeeds.writeManyGroups(in: feed, groups: 1)
+            let index = dir.appendingPathComponent("index.sqlite")
+            _ = try Self.scanner(index).scan([feed.path])
+            let damaged: Int64 = try DatabaseQueue(path: index.path).write { db in
+                let id = try Int64.fetchOne(db, sql: "SELECT MIN(article) FROM articleKeys")!
+                try db.execute(sql: "UPDATE articleKeys SET bands = substr(bands, 1, 24) WHERE article = ?", arguments: [id])
+                return id
+            }
+            try TestFeeds.writeManyGroups(in: dir.appendingPathComponent("feed/night2"), groups: 1)
+            #expect {
+                try Self.scanner(index).scan([feed.path])
+            } throws: { error in
+                guard case .corrupt(let path, let reason) = error as? IndexError else { return false }
+                return path == index.path && reason == "article \(damaged) has 3 band keys, 32 expected"
+            }
+        }
+    }
+
     @Test func pruneRemovesOldArticles() throws {
         try TestSupport.withTemporaryDirectory { dir in
             let feed = dir.appendingPathComponent("feed"), index = dir.appendingPathComponent("index.sqlite")

@@ -65,7 +65,7 @@ public struct FeedWalker: Sendable {
             listing.problems.append(FeedProblem(path: path, reason: "cannot list folder: \(String(cString: strerror(errno)))"))
             return
         }
-        for (name, type) in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) where !name.hasPrefix(".") {
+        for (name, type) in Self.sortedBytewise(entries) where !name.hasPrefix(".") {
             let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             // The folder entry's type says "regular file" or "folder" without a stat per file; links (followed)
@@ -91,6 +91,32 @@ public struct FeedWalker: Sendable {
                 listing.unsupported.append(FeedProblem(path: childPath, reason: "not a regular file", severity: .warning))
             }
         }
+    }
+
+    /// Entries in byte-wise order of their names. Each name's first eight bytes, read as one big-endian
+    /// number, order almost every pair; only names that share them are compared in full (`memcmp`).
+    /// Comparing the UTF-8 views element by element took a third of the time of a walk of 100,000 files.
+    static func sortedBytewise(_ entries: [(name: String, type: UInt8)]) -> [(name: String, type: UInt8)] {
+        let prefixes = entries.map { entry in
+            var prefix: UInt64 = 0, shift: UInt64 = 56
+            for byte in entry.name.utf8.prefix(8) {
+                prefix |= UInt64(byte) << shift
+                shift &-= 8
+            }
+            return prefix  // a name never holds a zero byte, so a shorter name sorts first, as it should
+        }
+        var order = Array(entries.indices)
+        order.sort { i, j in
+            if prefixes[i] != prefixes[j] { return prefixes[i] < prefixes[j] }
+            var a = entries[i].name, b = entries[j].name
+            return a.withUTF8 { x in
+                b.withUTF8 { y in
+                    let order = memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
+                    return order != 0 ? order < 0 : x.count < y.count
+                }
+            }
+        }
+        return order.map { entries[$0] }
     }
 
     /// The names and entry types of a folder's entries (without `.` and `..`), or nil with `errno` set.

@@ -12,7 +12,8 @@ public enum XXH3 {
     }
 
     public static func hash(_ text: String, seed: UInt64 = 0) -> UInt64 {
-        hash(Array(text.utf8), seed: seed)
+        var text = text
+        return text.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
     }
 
     /// The hash of a fixed-width integer's bytes (band keys, densification probes).
