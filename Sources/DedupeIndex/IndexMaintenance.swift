@@ -91,10 +91,10 @@ public enum IndexMaintenance {
                     }
                 }
                 for id in dated + gone {
-                    try db.execute(sql: "DELETE FROM articleKeys WHERE article = ?", arguments: [id])
-                    try db.execute(sql: "DELETE FROM links WHERE first = ? OR second = ?", arguments: [id, id])
-                    try db.execute(sql: "DELETE FROM clusterMembers WHERE article = ? OR source = ?", arguments: [id, id])
-                    try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+                    try db.cachedStatement(sql: "DELETE FROM articleKeys WHERE article = ?").execute(arguments: [id])
+                    try db.cachedStatement(sql: "DELETE FROM links WHERE first = ? OR second = ?").execute(arguments: [id, id])
+                    try db.cachedStatement(sql: "DELETE FROM clusterMembers WHERE article = ? OR source = ?").execute(arguments: [id, id])
+                    try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
                 }
                 // Gone files with no article left are forgotten. Files still in the feed keep their row, so an
                 // unchanged old file is not read (and its pruned articles not added) again.

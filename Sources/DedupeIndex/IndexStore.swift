@@ -86,7 +86,10 @@ public struct IndexStore: Sendable {
     /// Marks the live articles of a file gone (or deletes them, when the file is re-ingested), with their
     /// candidate keys and links; returns how many. Their terms leave the document frequencies.
     func retireArticles(path: String, run: Int64, db: Database, delete: Bool = false) throws -> Int {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, distinctTerms, countedInFrequency, goneRun FROM articles WHERE path = ?", arguments: [path])
+        // Cached statements: a run calls this for every new or changed file, and compiling the SQL each time
+        // cost more than running it.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, distinctTerms, countedInFrequency, goneRun FROM articles WHERE path = ?"),
+                                    arguments: [path])
         var live = 0
         for row in rows {
             let id: Int64 = row["id"]
@@ -98,13 +101,13 @@ public struct IndexStore: Sendable {
                 }
             }
             if delete || wasLive {
-                try db.execute(sql: "DELETE FROM articleKeys WHERE article = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM links WHERE first = ? OR second = ?", arguments: [id, id])
+                try db.cachedStatement(sql: "DELETE FROM articleKeys WHERE article = ?").execute(arguments: [id])
+                try db.cachedStatement(sql: "DELETE FROM links WHERE first = ? OR second = ?").execute(arguments: [id, id])
             }
             if delete {
-                try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+                try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
             } else if wasLive {
-                try db.execute(sql: "UPDATE articles SET goneRun = ? WHERE id = ?", arguments: [run, id])
+                try db.cachedStatement(sql: "UPDATE articles SET goneRun = ? WHERE id = ?").execute(arguments: [run, id])
             }
         }
         return live
@@ -123,10 +126,8 @@ public struct IndexStore: Sendable {
 
     /// Adds each delta to its term's document frequency, one upsert per term, in term order.
     func adjustFrequencies(_ deltas: [UInt32: Int], db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO termFrequency (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df
-            """)
-        for t in deltas.keys.sorted() { try statement.execute(arguments: [Int64(t), deltas[t]!]) }
+        try db.executeRaw("INSERT INTO termFrequency (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                          forEach: deltas.keys.sorted().map { (Int64($0), Int64(deltas[$0]!)) })
     }
 
     /// The document frequencies of all terms, over the live articles counted in them.
@@ -162,11 +163,13 @@ public struct IndexStore: Sendable {
                              link.scores.secondInFirst, link.originalIsFirst.map { $0 ? 1 : 0 }, rewrite, run])
     }
 
-    func decodeLink(_ row: Row, first: Int, second: Int) -> VerifiedLink? {
-        guard let relation = Relation(rawValue: row["relation"]) else { return nil }
-        let scores = PairScores(jaccard: row["jaccard"], firstInSecond: row["firstInSecond"], secondInFirst: row["secondInFirst"])
-        let rewrite = (row["rewrite"] as String?).flatMap { try? JSONDecoder().decode(RewriteMeasures.self, from: Data($0.utf8)) }
+    /// A link from the summary columns `relation, jaccard, firstInSecond, secondInFirst, originalIsFirst` at
+    /// `column...column + 4` (its rewrite measures are read separately, for reported links only); nil for a
+    /// relation this version does not know.
+    func decodeLink(_ row: RawRow, from column: Int32, first: Int, second: Int) -> VerifiedLink? {
+        guard let relation = row.text(column).flatMap(Relation.init(rawValue:)) else { return nil }
+        let scores = PairScores(jaccard: row.double(column + 1), firstInSecond: row.double(column + 2), secondInFirst: row.double(column + 3))
         return VerifiedLink(pair: ArticlePair(first, second), relation: relation, scores: scores,
-                            originalIsFirst: (row["originalIsFirst"] as Int?).map { $0 == 1 }, rewrite: rewrite)
+                            originalIsFirst: row.isNull(column + 4) ? nil : row.int64(column + 4) == 1, rewrite: nil)
     }
 }

@@ -136,7 +136,7 @@ public struct IndexedScanner: Sendable {
             goneArticles += try db.write { db in
                 var count = 0
                 for path in gonePaths {
-                    try db.execute(sql: "UPDATE files SET goneRun = ? WHERE path = ?", arguments: [runID, path])
+                    try db.cachedStatement(sql: "UPDATE files SET goneRun = ? WHERE path = ?").execute(arguments: [runID, path])
                     count += try store.retireArticles(path: path, run: runID, db: db)
                 }
                 return count
@@ -169,8 +169,8 @@ public struct IndexedScanner: Sendable {
                 for (entry, result) in zip(batch, results) {
                     guard let result else {
                         touched += 1
-                        try db.execute(sql: "UPDATE files SET size = ?, mtime = ?, seenRun = ? WHERE path = ?",
-                                       arguments: [entry.size, entry.mtime, runID, entry.file.path])
+                        try db.cachedStatement(sql: "UPDATE files SET size = ?, mtime = ?, seenRun = ? WHERE path = ?")
+                            .execute(arguments: [entry.size, entry.mtime, runID, entry.file.path])
                         batchProblems.append(contentsOf: Self.decodeProblems(known[entry.file.path]?.problems))
                         continue
                     }
@@ -184,11 +184,11 @@ public struct IndexedScanner: Sendable {
                         added += 1
                     }
                     let problemsJSON = result.problems.isEmpty ? nil : String(decoding: try JSONEncoder().encode(result.problems), as: UTF8.self)
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO files (path, size, mtime, contentHash, problems, seenRun, goneRun) VALUES (?, ?, ?, ?, ?, ?, NULL)
                         ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
                             contentHash = excluded.contentHash, problems = excluded.problems, seenRun = excluded.seenRun, goneRun = NULL
-                        """, arguments: [entry.file.path, entry.size, entry.mtime, result.hash, problemsJSON, runID])
+                        """).execute(arguments: [entry.file.path, entry.size, entry.mtime, result.hash, problemsJSON, runID])
                     batchProblems.append(contentsOf: result.problems)
                 }
                 try store.adjustFrequencies(frequencyDeltas, db: db)
@@ -340,47 +340,36 @@ public struct IndexedScanner: Sendable {
         let db = store.queue
         // Cluster from what precedence needs (date, shingle count, id) and the stored links: no fingerprints.
         let (precedences, rowIDs, links, linkRuns, live) = try db.read { db -> ([StarClusterer.Precedence], [Int64], [VerifiedLink], [Int64], Int) in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, articleID, date, hasTime, shingleCount FROM articles INDEXED BY articlesPrecedence
-                WHERE goneRun IS NULL AND id IN (SELECT first FROM links UNION SELECT second FROM links) ORDER BY id
-                """)
             var position: [Int64: Int] = [:]
             var precedences: [StarClusterer.Precedence] = []
             var rowIDs: [Int64] = []
-            for row in rows {
-                let id: Int64 = row["id"]
+            try db.forEachRawRow("""
+                SELECT id, articleID, date, hasTime, shingleCount FROM articles INDEXED BY articlesPrecedence
+                WHERE goneRun IS NULL AND id IN (SELECT first FROM links UNION SELECT second FROM links) ORDER BY id
+                """) { row in
+                let id = row.int64(0)
                 position[id] = precedences.count
                 rowIDs.append(id)
-                let date = (row["date"] as Int64?).map { ArticleDate(secondsSince1970: $0, hasTime: (row["hasTime"] as Int?) == 1) }
-                precedences.append(StarClusterer.Precedence(date: date, shingleCount: row["shingleCount"], id: row["articleID"]))
+                let date = row.isNull(2) ? nil : ArticleDate(secondsSince1970: row.int64(2), hasTime: row.int64(3) == 1)
+                precedences.append(StarClusterer.Precedence(date: date, shingleCount: Int(row.int64(4)), id: row.text(1) ?? ""))
             }
             var links: [VerifiedLink] = []
             var runs: [Int64] = []
             // The rewrite measures (JSON) are read later, for the reported links only.
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT first, second, relation, jaccard, firstInSecond, secondInFirst, originalIsFirst, NULL AS rewrite, run
+            try db.forEachRawRow("""
+                SELECT first, second, relation, jaccard, firstInSecond, secondInFirst, originalIsFirst, run
                 FROM links INDEXED BY linksSummary ORDER BY first, second
-                """)
-            while let row = try cursor.next() {
-                guard let a = position[row["first"]], let b = position[row["second"]],
-                      let link = store.decodeLink(row, first: a, second: b) else { continue }
+                """) { row in
+                guard let a = position[row.int64(0)], let b = position[row.int64(1)],
+                      let link = store.decodeLink(row, from: 2, first: a, second: b) else { return }
                 links.append(link)
-                runs.append(row["run"])
+                runs.append(row.int64(7))
             }
             let live = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE goneRun IS NULL") ?? 0
             return (precedences, rowIDs, links, runs, live)
         }
         var clusters = StarClusterer().cluster(precedences, links: links)
-        try db.write { db in
-            try db.execute(sql: "DELETE FROM clusterMembers")
-            let insert = try db.cachedStatement(sql: "INSERT INTO clusterMembers (article, source, relation) VALUES (?, ?, ?)")
-            for cluster in clusters {
-                try insert.execute(arguments: [rowIDs[cluster.source], rowIDs[cluster.source], "source"])
-                for m in cluster.members {
-                    try insert.execute(arguments: [rowIDs[m.article], rowIDs[cluster.source], m.relation.rawValue])
-                }
-            }
-        }
+        try db.write { db in try Self.storeClusterMembers(clusters, rowIDs: rowIDs, db: db) }
         if onlyNew {
             // Clusters that gained a member in this run: a member whose link to the source was made tonight.
             clusters = clusters.filter { cluster in cluster.members.contains { linkRuns[$0.linkIndex] == runID } }
@@ -436,6 +425,34 @@ public struct IndexedScanner: Sendable {
             unsupported: listing.unsupported, fileCount: listing.files.count, candidatePairs: 0, rewriteCandidatePairs: 0,
             seconds: DedupeKit.Scanner.seconds(elapsed), articleCount: live)
         return (result, live)
+    }
+
+    /// Replaces the stored cluster membership with `clusters`, writing only the rows that differ: a night
+    /// moves a few hundred of the tens of thousands of memberships, and rewriting them all was a quarter of
+    /// the clustering stage.
+    static func storeClusterMembers(_ clusters: [StarClusterer.Cluster], rowIDs: [Int64], db: Database) throws {
+        var wanted: [Int64: (source: Int64, relation: String)] = [:]
+        for cluster in clusters {
+            let source = rowIDs[cluster.source]
+            wanted[source] = (source, "source")
+            for m in cluster.members { wanted[rowIDs[m.article]] = (source, m.relation.rawValue) }
+        }
+        var stale: [Int64] = []
+        try db.forEachRawRow("SELECT article, source, relation FROM clusterMembers") { row in
+            let article = row.int64(0)
+            if let want = wanted[article], want.source == row.int64(1), want.relation == row.text(2) {
+                wanted[article] = nil  // already stored as it should be
+            } else if wanted[article] == nil {
+                stale.append(article)
+            }
+        }
+        let delete = try db.cachedStatement(sql: "DELETE FROM clusterMembers WHERE article = ?")
+        for article in stale { try delete.execute(arguments: [article]) }
+        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO clusterMembers (article, source, relation) VALUES (?, ?, ?)")
+        for article in wanted.keys.sorted() {
+            let want = wanted[article]!
+            try upsert.execute(arguments: [article, want.source, want.relation])
+        }
     }
 
     static func decodeProblems(_ json: String?) -> [FeedProblem] {

@@ -13,6 +13,8 @@ struct RawRow {
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
+    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+
     /// The column as text, or nil when it is NULL.
     func text(_ column: Int32) -> String? {
         guard let bytes = sqlite3_column_text(statement, column) else { return nil }
@@ -42,5 +44,24 @@ extension Database {
             }
             try body(RawRow(statement: raw))
         }
+    }
+
+    /// Runs `sql`, a statement with two integer parameters, once for each pair of `rows`: for the bulk
+    /// writes of a run (a night's document-frequency updates are tens of thousands of upserts).
+    func executeRaw(_ sql: String, forEach rows: [(Int64, Int64)]) throws {
+        let statement = try cachedStatement(sql: sql)
+        let raw = statement.sqliteStatement
+        for (a, b) in rows {
+            sqlite3_reset(raw)
+            sqlite3_bind_int64(raw, 1, a)
+            sqlite3_bind_int64(raw, 2, b)
+            let code = sqlite3_step(raw)
+            guard code == SQLITE_DONE else {
+                let message = lastErrorMessage
+                sqlite3_reset(raw)
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+            }
+        }
+        sqlite3_reset(raw)
     }
 }

@@ -1,4 +1,4 @@
-import DedupeKit
+@testable import DedupeKit
 import Foundation
 import GRDB
 import Testing
@@ -166,6 +166,47 @@ struct IndexTests {
                 return path == index.path && reason == "article \(damaged) has 3 band keys, 32 expected"
             }
         }
+    }
+
+    /// Storing a night's clusters over the last night's leaves exactly the new membership: members that
+    /// moved to another source or changed relation are rewritten, those in no cluster any more are deleted,
+    /// the unchanged ones stay.
+    @Test func storedClusterMembersFollowTheClusters() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE clusterMembers (article INTEGER PRIMARY KEY NOT NULL, source INTEGER NOT NULL, relation TEXT NOT NULL)")
+        }
+        let scores = PairScores(jaccard: 1, firstInSecond: 1, secondInFirst: 1)
+        func cluster(_ source: Int, _ members: [(Int, Relation)]) -> StarClusterer.Cluster {
+            StarClusterer.Cluster(source: source, members: members.map {
+                StarClusterer.Member(article: $0.0, relation: $0.1, scores: scores, linkIndex: 0)
+            })
+        }
+        func stored() throws -> [[String]] {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT article, source, relation FROM clusterMembers ORDER BY article").map {
+                    ["\($0[0] as Int64)", "\($0[1] as Int64)", $0[2]]
+                }
+            }
+        }
+        // Row ids are positions times ten, so a mix-up of positions and ids would show.
+        let rowIDs: [Int64] = (0..<8).map { Int64($0) * 10 }
+        try queue.write { db in
+            try IndexedScanner.storeClusterMembers([cluster(0, [(1, .duplicate), (2, .rewrite)]), cluster(3, [(4, .nearDuplicate)])],
+                                                   rowIDs: rowIDs, db: db)
+        }
+        #expect(try stored() == [["0", "0", "source"], ["10", "0", "duplicate"], ["20", "0", "rewrite"],
+                                 ["30", "30", "source"], ["40", "30", "near-duplicate"]])
+        // Article 2 becomes a near-duplicate, 4 joins source 0, 3 is in no cluster any more, 5 and 6 are new.
+        try queue.write { db in
+            try IndexedScanner.storeClusterMembers(
+                [cluster(0, [(1, .duplicate), (2, .nearDuplicate), (4, .rewrite)]), cluster(5, [(6, .duplicate)])],
+                rowIDs: rowIDs, db: db)
+        }
+        #expect(try stored() == [["0", "0", "source"], ["10", "0", "duplicate"], ["20", "0", "near-duplicate"],
+                                 ["40", "0", "rewrite"], ["50", "50", "source"], ["60", "50", "duplicate"]])
+        try queue.write { db in try IndexedScanner.storeClusterMembers([], rowIDs: rowIDs, db: db) }
+        #expect(try stored().isEmpty)
     }
 
     @Test func pruneRemovesOldArticles() throws {
