@@ -13,15 +13,18 @@ enum BlobCoding {
     }
 
     static func decode<T: FixedWidthInteger>(_ data: Data, as: T.Type = T.self) -> [T] {
+        data.withUnsafeBytes { decode($0) }
+    }
+
+    /// The values of a blob read in place (see ``RawRow/blob(_:)``).
+    static func decode<T: FixedWidthInteger>(_ raw: UnsafeRawBufferPointer, as: T.Type = T.self) -> [T] {
         let size = MemoryLayout<T>.size
-        let count = data.count / size
+        let count = raw.count / size
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            data.withUnsafeBytes { raw in
-                if 1.littleEndian == 1 {
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[0..<(count * size)]))
-                } else {
-                    for i in 0..<count { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self)) }
-                }
+            if 1.littleEndian == 1 {
+                if count > 0 { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[0..<(count * size)])) }
+            } else {
+                for i in 0..<count { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self)) }
             }
             initialized = count
         }

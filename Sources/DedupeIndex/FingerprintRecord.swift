@@ -30,27 +30,33 @@ enum FingerprintRecord {
         return db.lastInsertedRowID
     }
 
-    static func decode(_ row: Row) -> Fingerprint {
-        var date: ArticleDate?
-        if let seconds: Int64 = row["date"] {
-            date = ArticleDate(secondsSince1970: seconds, hasTime: (row["hasTime"] as Int?) == 1)
-        }
+    /// The fingerprint in a row of ``columns`` (read by position, in that order).
+    static func decode(_ row: RawRow) -> Fingerprint {
+        let date = row.optionalInt64(5).map { ArticleDate(secondsSince1970: $0, hasTime: row.int64(6) == 1) }
         let metadata = ArticleMetadata(
-            id: row["articleID"], title: row["title"], date: date, url: row["url"], outlet: row["outlet"],
-            author: row["author"], location: ArticleLocation(path: row["path"], item: row["item"]))
+            id: row.text(1) ?? "", title: row.text(4), date: date, url: row.text(7), outlet: row.text(8),
+            author: row.text(9), location: ArticleLocation(path: row.text(2) ?? "", item: row.optionalInt64(3).map { Int($0) }))
         var profile = ContentProfile()
-        profile.terms = BlobCoding.decode(row["terms"] as Data)
-        profile.sentenceOfTerm = BlobCoding.decode(row["termSentences"] as Data)
-        let spans: [Int32] = BlobCoding.decode(row["sentenceSpans"] as Data)
+        profile.terms = BlobCoding.decode(row.blob(14))
+        profile.sentenceOfTerm = BlobCoding.decode(row.blob(15))
+        let spans: [Int32] = BlobCoding.decode(row.blob(16))
         profile.sentenceSpans = stride(from: 0, to: spans.count - 1, by: 2).map { spans[$0]..<spans[$0 + 1] }
-        profile.figures = BlobCoding.decode(row["figures"] as Data)
+        profile.figures = BlobCoding.decode(row.blob(17))
         var tells = RewriteTells()
-        if let json: String = row["tells"], let decoded = try? JSONDecoder().decode(RewriteTells.self, from: Data(json.utf8)) {
+        if let json = row.text(18), let decoded = try? JSONDecoder().decode(RewriteTells.self, from: Data(json.utf8)) {
             tells = decoded
         }
         return Fingerprint(
-            metadata: metadata, tokenCount: row["tokenCount"], contentHash: UInt64(bitPattern: row["contentHash"] as Int64),
-            shingles: ShingleSet(sortedValues: BlobCoding.decode(row["shingles"] as Data)),
-            signature: BlobCoding.decode(row["signature"] as Data), profile: profile, tells: tells)
+            metadata: metadata, tokenCount: Int(row.int64(10)), contentHash: UInt64(bitPattern: row.int64(11)),
+            shingles: ShingleSet(sortedValues: BlobCoding.decode(row.blob(12))),
+            signature: BlobCoding.decode(row.blob(13)), profile: profile, tells: tells)
+    }
+
+    /// The article with row id `id`, or nil when there is none (or, with `liveOnly`, when it is gone).
+    static func load(id: Int64, liveOnly: Bool, db: Database) throws -> Fingerprint? {
+        var found: Fingerprint?
+        try db.forEachRawRow("SELECT \(columns) FROM articles WHERE id = ?" + (liveOnly ? " AND goneRun IS NULL" : ""),
+                             arguments: [id]) { found = decode($0) }
+        return found
     }
 }

@@ -89,8 +89,12 @@ public struct IndexedScanner: Sendable {
 
         // 1. Which files are new, changed, unchanged or gone.
         let absoluteRoots = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let listing = FeedWalker(supportedExtensions: reader.supportedExtensions).walk(absoluteRoots)
-        let known = try db.read { db in try KnownFiles(db: db) }
+        // The feed is listed while the index's file table is read: two single-threaded jobs on two cores.
+        let walker = FeedWalker(supportedExtensions: reader.supportedExtensions)
+        let (listing, knownFiles) = concurrently(workers: config.workers, { walker.walk(absoluteRoots) }, {
+            Result { try db.read { db in try KnownFiles(db: db) } }
+        })
+        let known = try knownFiles.get()
         var toRead: [(file: FeedFile, size: Int64, mtime: Int64)] = []
         var problems = listing.problems
         var unchanged = 0
@@ -245,8 +249,11 @@ public struct IndexedScanner: Sendable {
         var total = 0
         while true {
             let pending: [(Int64, Fingerprint)] = try db.read { db in
-                try Row.fetchAll(db, sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE verified = 0 AND goneRun IS NULL ORDER BY id LIMIT 2048")
-                    .map { ($0["id"], FingerprintRecord.decode($0)) }
+                var rows: [(Int64, Fingerprint)] = []
+                try db.forEachRawRow("SELECT \(FingerprintRecord.columns) FROM articles WHERE verified = 0 AND goneRun IS NULL ORDER BY id LIMIT 2048") {
+                    rows.append(($0.int64(0), FingerprintRecord.decode($0)))
+                }
+                return rows
             }
             guard !pending.isEmpty else { break }
             let queries = pending.map { id, article in
@@ -262,7 +269,6 @@ public struct IndexedScanner: Sendable {
                 // 1. The batch's articles and candidates, from the cache, this chunk or the index.
                 var articles: [Int64: (fingerprint: Fingerprint, prepared: RewriteVerifier.Prepared?)] = [:]
                 try db.read { db in
-                    let load = try db.cachedStatement(sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ? AND goneRun IS NULL")
                     for k in batch {
                         articles[pending[k].0] = cache[pending[k].0] ?? (pending[k].1, nil)
                         for other in candidates[k].copies + candidates[k].rewrites where articles[other] == nil {
@@ -270,8 +276,8 @@ public struct IndexedScanner: Sendable {
                                 articles[other] = cached
                             } else if let i = pendingIndex[other] {
                                 articles[other] = (pending[i].1, nil)
-                            } else if let row = try Row.fetchOne(load, arguments: [other]) {
-                                articles[other] = (FingerprintRecord.decode(row), nil)
+                            } else if let fingerprint = try FingerprintRecord.load(id: other, liveOnly: true, db: db) {
+                                articles[other] = (fingerprint, nil)
                             }
                         }
                     }
@@ -386,8 +392,7 @@ public struct IndexedScanner: Sendable {
         }
         let ordered = wanted.sorted()
         let articles: [Fingerprint] = try db.read { db in
-            let load = try db.cachedStatement(sql: "SELECT \(FingerprintRecord.columns) FROM articles WHERE id = ?")
-            return try ordered.compactMap { id in try Row.fetchOne(load, arguments: [id]).map(FingerprintRecord.decode) }
+            try ordered.compactMap { id in try FingerprintRecord.load(id: id, liveOnly: false, db: db) }
         }
         var newPosition: [Int64: Int] = [:]
         for (i, id) in ordered.enumerated() { newPosition[id] = i }

@@ -21,6 +21,9 @@ struct RawRow {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
     }
 
+    /// The column as an integer, or nil when it is NULL.
+    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+
     /// The column's bytes (empty for NULL or an empty blob), valid until the body returns.
     func blob(_ column: Int32) -> UnsafeRawBufferPointer {
         let base = sqlite3_column_blob(statement, column)
@@ -30,12 +33,15 @@ struct RawRow {
 }
 
 extension Database {
-    /// Runs `sql` (no arguments) and calls `body` with each row; a step that fails throws GRDB's
-    /// `DatabaseError`, as any other query would.
-    func forEachRawRow(_ sql: String, _ body: (RawRow) throws -> Void) throws {
-        let statement = try makeStatement(sql: sql)
+    /// Runs `sql` with its integer `arguments` bound in order and calls `body` with each row; a step that
+    /// fails throws GRDB's `DatabaseError`, as any other query would. The statement is cached, so a query
+    /// run once per article is compiled once.
+    func forEachRawRow(_ sql: String, arguments: [Int64] = [], _ body: (RawRow) throws -> Void) throws {
+        let statement = try cachedStatement(sql: sql)
         let raw = statement.sqliteStatement
+        sqlite3_reset(raw)
         defer { sqlite3_reset(raw) }
+        for (i, argument) in arguments.enumerated() { sqlite3_bind_int64(raw, Int32(i + 1), argument) }
         while true {
             let code = sqlite3_step(raw)
             if code == SQLITE_DONE { return }

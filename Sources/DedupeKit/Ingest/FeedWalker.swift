@@ -97,26 +97,26 @@ public struct FeedWalker: Sendable {
     /// number, order almost every pair; only names that share them are compared in full (`memcmp`).
     /// Comparing the UTF-8 views element by element took a third of the time of a walk of 100,000 files.
     static func sortedBytewise(_ entries: [(name: String, type: UInt8)]) -> [(name: String, type: UInt8)] {
-        let prefixes = entries.map { entry in
+        struct Key { var prefix: UInt64; var index: Int }
+        var keys = entries.indices.map { index in
             var prefix: UInt64 = 0, shift: UInt64 = 56
-            for byte in entry.name.utf8.prefix(8) {
+            for byte in entries[index].name.utf8.prefix(8) {
                 prefix |= UInt64(byte) << shift
                 shift &-= 8
             }
-            return prefix  // a name never holds a zero byte, so a shorter name sorts first, as it should
+            return Key(prefix: prefix, index: index)  // a name never holds a zero byte, so a shorter name sorts first
         }
-        var order = Array(entries.indices)
-        order.sort { i, j in
-            if prefixes[i] != prefixes[j] { return prefixes[i] < prefixes[j] }
-            var a = entries[i].name, b = entries[j].name
-            return a.withUTF8 { x in
-                b.withUTF8 { y in
+        keys.sort { a, b in
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            var x = entries[a.index].name, y = entries[b.index].name
+            return x.withUTF8 { x in
+                y.withUTF8 { y in
                     let order = memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
-                    return order != 0 ? order < 0 : x.count < y.count
+                    return order != 0 ? order < 0 : (x.count != y.count ? x.count < y.count : a.index < b.index)
                 }
             }
         }
-        return order.map { entries[$0] }
+        return keys.map { entries[$0.index] }
     }
 
     /// The names and entry types of a folder's entries (without `.` and `..`), or nil with `errno` set.

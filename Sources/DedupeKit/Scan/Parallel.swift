@@ -31,6 +31,18 @@ public func parallelMap<State, T: Sendable>(
     return slots.collect()
 }
 
+/// Runs two independent pieces of work at the same time (one after the other with a single worker) and
+/// returns both results: for a run's single-threaded preliminaries, such as listing a feed while the index
+/// is read.
+public func concurrently<A: Sendable, B: Sendable>(workers: Int, _ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    guard workers > 1 else { return (a(), b()) }
+    let first = ResultSlots<A>(count: 1), second = ResultSlots<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+        if i == 0 { first.store(a(), at: 0) } else { second.store(b(), at: 0) }
+    }
+    return (first.collect()[0], second.collect()[0])
+}
+
 /// The number of workers a scan uses by default: one per core.
 public var defaultWorkerCount: Int { max(1, System.activeProcessorCount) }
 
