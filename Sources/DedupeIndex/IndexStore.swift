@@ -33,6 +33,10 @@ public struct IndexStore: Sendable {
             // the last commits can be lost to a power cut (SQLite's documented guarantee for WAL), which the
             // next run redoes; commits no longer wait for the disk.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoints (which copy the WAL into the file and wait for the disk) when the WAL reaches 64 MB,
+            // not SQLite's default 4 MB: a night's commits then checkpoint once, when the run closes the
+            // index, instead of after every batch (each cost about 35 ms on a 1 GB index).
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
         }
         let queue: DatabaseQueue
         do {
