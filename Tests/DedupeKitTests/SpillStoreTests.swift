@@ -167,6 +167,24 @@ struct HotPathStructureTests {
         #expect((UInt32(0)..<900).contains { plain.frequency($0) > streamed.frequency($0) })
     }
 
+    /// Counting every article and then correcting for copy groups (as a scan does) gives each term the
+    /// number of documents holding it, a group's members together being one document: checked against
+    /// sets, with group labels that are not article indices and groups of up to five members.
+    @Test func correctedCountsEqualCountsOfGroupUnions() {
+        var random = SplitMix64(seed: 11)
+        let terms = (0..<2500).map { _ in Array(Set((0..<30).map { _ in UInt32(random.next() % 700) })).sorted() }
+        let groups = (0..<2500).map { i in 10_000 + (random.next() % 3 == 0 ? i / 5 : i) }
+        var everyArticle = TermCountTable()
+        for articleTerms in terms { for t in articleTerms { everyArticle.add(t) } }
+        let corrected = TermStatistics(counted: everyArticle, articleCount: terms.count, copyGroup: groups, workers: 2) { terms[$0] }
+        var unions: [Int: Set<UInt32>] = [:]
+        for (article, group) in groups.enumerated() { unions[group, default: []].formUnion(terms[article]) }
+        #expect(corrected.articleCount == unions.count)
+        for t in UInt32(0)..<700 {
+            #expect(corrected.frequency(t) == max(1, unions.values.filter { $0.contains(t) }.count))
+        }
+    }
+
     @Test func tabulatedWeightsEqualTheFormula() {
         let frequencies: [UInt32: Int32] = [1: 1, 2: 50, 3: 4095, 4: 4096, 5: 90_000, 6: 150_000]
         let statistics = TermStatistics(articleCount: 100_000, documentFrequency: frequencies)

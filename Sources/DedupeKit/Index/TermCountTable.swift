@@ -68,10 +68,32 @@ public struct TermCountTable: Sendable {
         if inserted { count += 1 }
     }
 
+    /// Takes `delta` off the count of `term`, which must be present with a larger count (the count stays
+    /// positive, since 0 marks an empty slot): a scan corrects frequencies it counted per article to count
+    /// each copy group once.
+    public mutating func subtract(_ term: UInt32, _ delta: Int32) {
+        let mask = self.mask
+        var i = slot(term)
+        keys.withUnsafeBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                while counts[i] != 0, keys[i] != term { i = (i + 1) & mask }
+                precondition(counts[i] > delta, "a count stays positive")
+                counts[i] -= delta
+            }
+        }
+    }
+
     private mutating func grow() {
         var bigger = TermCountTable(capacity: counts.count)
         forEach { bigger.add($0, $1) }
         self = bigger
+    }
+
+    /// The sums of several tables' counts (workers' partial counts, merged).
+    public init(merging tables: [TermCountTable]) {
+        guard var merged = tables.first else { self.init(); return }
+        for table in tables.dropFirst() { table.forEach { merged.add($0, $1) } }
+        self = merged
     }
 
     /// Calls `body` with every term and its count, in no particular order.

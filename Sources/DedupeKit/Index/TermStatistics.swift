@@ -15,43 +15,64 @@ public struct TermStatistics: Sendable {
     }
 
     /// The same, with each article's distinct terms fetched when needed (a scan reads them back from its
-    /// ``SpillStore``), on `workers` threads, so the terms of every article are never in memory at once;
-    /// only copy groups with several members are gathered.
+    /// ``SpillStore``), on `workers` threads, so the terms of every article are never in memory at once.
     ///
     /// Each worker counts a contiguous range of articles into a table of its own, and the tables are
     /// merged: counts are sums, so the result is the same as counting on one thread, and the merge touches
     /// each worker's distinct terms once instead of every term occurrence.
     public init(articleCount: Int, copyGroup: [Int]?, workers: Int = 1, terms: @escaping @Sendable (Int) -> [UInt32]) {
-        let groups = copyGroup ?? Array(0..<articleCount)
-        precondition(groups.count == articleCount)
-        var groupSize: [Int: Int] = [:]
-        for g in groups { groupSize[g, default: 0] += 1 }
-        let inGroup = groups.map { groupSize[$0]! > 1 }
         let parts = max(1, min(workers, articleCount / 1024))
-        let counted = parallelMap(parts, workers: parts, chunk: 1, makeState: {}) { _, part -> (TermCountTable, [(group: Int, terms: [UInt32])]) in
+        let tables = parallelMap(parts, workers: parts, chunk: 1, makeState: {}) { _, part -> TermCountTable in
             var df = TermCountTable(capacity: 1 << 16)
-            var grouped: [(group: Int, terms: [UInt32])] = []
             for article in (articleCount * part / parts)..<(articleCount * (part + 1) / parts) {
-                if inGroup[article] {
-                    grouped.append((groups[article], terms(article)))
-                } else {
-                    for t in terms(article) { df.add(t) }
-                }
+                for t in terms(article) { df.add(t) }
             }
-            return (df, grouped)
+            return df
         }
-        var df = counted[0].0
-        for (table, _) in counted.dropFirst() { table.forEach { df.add($0, $1) } }
-        // A copy group counts as one document: the union of its members' terms, each term once.
-        var unions: [Int: [UInt32]] = [:]
-        for (_, grouped) in counted {
-            for (group, groupTerms) in grouped { unions[group, default: []].append(contentsOf: groupTerms) }
+        self.init(counted: TermCountTable(merging: tables), articleCount: articleCount, copyGroup: copyGroup, workers: workers,
+                  terms: terms)
+    }
+
+    /// Statistics from the distinct terms of every article already counted, each article as a document of
+    /// its own (`everyArticle`: a scan counts them while it fingerprints, when they are in memory anyway),
+    /// corrected so that each copy group counts once: the terms of the members of groups of several are read
+    /// back with `terms`, and a term that `m` members share is taken off `m - 1` times (the group's union
+    /// keeps it once). The same counts as counting the groups' unions in the first place.
+    public init(counted everyArticle: TermCountTable, articleCount: Int, copyGroup: [Int]?, workers: Int = 1,
+                terms: @escaping @Sendable (Int) -> [UInt32]) {
+        var df = everyArticle
+        var documents = articleCount
+        if let copyGroup {
+            precondition(copyGroup.count == articleCount)
+            var groupSize: [Int: Int] = [:]
+            for group in copyGroup { groupSize[group, default: 0] += 1 }
+            var members: [Int: [Int]] = [:]
+            for (article, group) in copyGroup.enumerated() where groupSize[group]! > 1 { members[group, default: []].append(article) }
+            let groups = members.values.sorted { $0[0] < $1[0] }
+            documents = groupSize.count
+            // A block of groups at a time: their members' terms are in memory together.
+            var start = 0
+            while start < groups.count {
+                let block = Array(groups[start..<min(start + 1024, groups.count)])
+                start += block.count
+                let repeats = parallelMap(block.count, workers: workers, chunk: 8, makeState: {}) { _, g -> [(UInt32, Int32)] in
+                    var all: [UInt32] = []
+                    for article in block[g] { all += terms(article) }
+                    all.radixSort()
+                    var out: [(UInt32, Int32)] = []
+                    var i = 0
+                    while i < all.count {
+                        var j = i + 1
+                        while j < all.count, all[j] == all[i] { j += 1 }
+                        if j - i > 1 { out.append((all[i], Int32(j - i - 1))) }
+                        i = j
+                    }
+                    return out
+                }
+                for group in repeats { for (t, extra) in group { df.subtract(t, extra) } }
+            }
         }
-        for (_, var union) in unions {
-            union.sort()
-            for t in union.uniquedSorted() { df.add(t) }
-        }
-        self.articleCount = groupSize.count
+        self.articleCount = documents
         documentFrequency = df
     }
 

@@ -11,24 +11,35 @@ import Synchronization
 public func parallelMap<State, T: Sendable>(
     _ count: Int, workers: Int, chunk: Int = 16, makeState: @Sendable () -> State, _ body: @Sendable (inout State, Int) -> T
 ) -> [T] {
-    guard count > 0 else { return [] }
+    parallelMapKeepingStates(count, workers: workers, chunk: chunk, makeState: makeState, body).results
+}
+
+/// ``parallelMap(_:workers:chunk:makeState:_:)`` that also returns each worker's final state, for work that
+/// accumulates something on the side (a scan counts term frequencies while it fingerprints). Which indices
+/// a worker saw depends on timing, so callers combine the states with an order-independent operation.
+public func parallelMapKeepingStates<State, T: Sendable>(
+    _ count: Int, workers: Int, chunk: Int = 16, makeState: @Sendable () -> State, _ body: @Sendable (inout State, Int) -> T
+) -> (results: [T], states: [State]) {
+    guard count > 0 else { return ([], []) }
     let slots = ResultSlots<T>(count: count)
     let workers = max(1, min(workers, (count + chunk - 1) / chunk))
     if workers == 1 {
         var state = makeState()
         for i in 0..<count { slots.store(body(&state, i), at: i) }
-        return slots.collect()
+        return (slots.collect(), [state])
     }
     let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    let states = ResultSlots<State>(count: workers)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var state = makeState()
         while true {
             let start = next.add(chunk, ordering: .relaxed).oldValue
             if start >= count { break }
             for i in start..<min(start + chunk, count) { slots.store(body(&state, i), at: i) }
         }
+        states.store(state, at: worker)
     }
-    return slots.collect()
+    return (slots.collect(), states.collect())
 }
 
 /// Runs two independent pieces of work at the same time (one after the other with a single worker) and

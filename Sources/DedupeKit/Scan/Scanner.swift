@@ -114,13 +114,22 @@ public struct Scanner: Sendable {
         let listing = FeedWalker(supportedExtensions: reader.supportedExtensions).walk(paths)
         let walked = clock.now
         let reader = self.reader
-        let perFile = parallelMap(listing.files.count, workers: config.workers, chunk: 8,
-                                  makeState: { Fingerprinter(shingleSize: config.shingleSize, permutations: config.permutations) }) {
-            fingerprinter, index -> ([Ingested], [FeedProblem]) in
-            let (prints, problems) = Self.readAndFingerprint(listing.files[index], reader: reader, fingerprinter: &fingerprinter)
+        // Each worker also counts the distinct terms of the articles it fingerprints (they are in memory
+        // then); the rewrite stage corrects the counts for copies instead of reading every article's terms back.
+        let (perFile, workerStates) = parallelMapKeepingStates(
+            listing.files.count, workers: config.workers, chunk: 8,
+            makeState: { (fingerprinter: Fingerprinter(shingleSize: config.shingleSize, permutations: config.permutations),
+                          frequencies: TermCountTable(capacity: config.detectRewrites ? 1 << 16 : 16)) }
+        ) { state, index -> ([Ingested], [FeedProblem]) in
+            let (prints, problems) = Self.readAndFingerprint(listing.files[index], reader: reader, fingerprinter: &state.fingerprinter)
             let ingested = prints.map { print in
-                let stored = spill.write([VerificationData(print).encoded]
-                    + (config.detectRewrites ? [VerificationData.encodeTerms(print.profile.distinctTerms)] : []))
+                var terms: [[UInt8]] = []
+                if config.detectRewrites {
+                    let distinct = print.profile.distinctTerms
+                    for t in distinct { state.frequencies.add(t) }
+                    terms = [VerificationData.encodeTerms(distinct)]
+                }
+                let stored = spill.write([VerificationData(print).encoded] + terms)
                 return Ingested(sketch: print.sketch, bandKeys: bandIndex.bandKeys(print.signature),
                                 stored: stored[0], storedTerms: stored.count > 1 ? stored[1] : nil)
             }
@@ -166,7 +175,8 @@ public struct Scanner: Sendable {
         lap("copies")
         if config.detectRewrites {
             let termsAt = storedTerms.compactMap { $0 }  // every article has them when rewrites are looked for
-            let rewrites = findRewrites(excluding: Set(links.map(\.pair)), loader: loader) { article in
+            let counted = TermCountTable(merging: workerStates.map(\.frequencies))
+            let rewrites = findRewrites(excluding: Set(links.map(\.pair)), loader: loader, counted: counted) { article in
                 spill.read(termsAt[article]).map(VerificationData.decodeTerms) ?? []
             }
             rewriteCandidates = rewrites.candidates
@@ -191,7 +201,8 @@ public struct Scanner: Sendable {
 
     /// The rewrite stage: feed-wide term statistics, rare-term candidates, alignment verification.
     /// `distinctTerms` reads an article's distinct terms back from the spill store.
-    func findRewrites(excluding copies: Set<ArticlePair>, loader: VerificationLoader,
+    /// `counted` holds the distinct terms of every article counted once per article.
+    func findRewrites(excluding copies: Set<ArticlePair>, loader: VerificationLoader, counted: TermCountTable,
                       distinctTerms: @escaping @Sendable (Int) -> [UInt32]) -> (links: [VerifiedLink], candidates: Int) {
         let workers = configuration.workers
         let count = loader.sketches.count
@@ -207,7 +218,7 @@ public struct Scanner: Sendable {
             if a != b { group[max(a, b)] = min(a, b) }
         }
         let copyGroup = (0..<count).map(root)
-        let statistics = TermStatistics(articleCount: count, copyGroup: copyGroup, workers: workers, terms: distinctTerms)
+        let statistics = TermStatistics(counted: counted, articleCount: count, copyGroup: copyGroup, workers: workers, terms: distinctTerms)
         let index = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
         let keys = parallelMap(count, workers: workers, chunk: 256, makeState: {}) { _, i in
             index.keyTerms(distinctTerms(i), statistics: statistics)
