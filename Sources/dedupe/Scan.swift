@@ -109,18 +109,27 @@ struct Scan: ParsableCommand {
             let message: Logger.Message = "\(problem.line.map { "\(problem.path):\($0)" } ?? problem.path): \(problem.reason)"
             if problem.severity == .error { logger.error(message) } else { logger.warning(message) }
         }
-        let data = try ReportRenderer.render(report, as: format)
-        logger.debug("report rendered", metadata: ["seconds": "\(seconds())", "bytes": "\(data.count)", "peakMB": "\(peakMemoryMB())"])
+        // The report goes out as it is rendered: it never sits in memory whole.
+        var bytes = 0
         if let output {
             do {
-                try ReportFileWriter.write(data, to: output)
+                try ReportFileWriter.write(to: output) { sink in
+                    try ReportRenderer.render(report, as: format) { chunk in
+                        bytes += chunk.count
+                        sink(chunk)
+                    }
+                }
             } catch {
                 FileHandle.standardError.write(Data("dedupe: \(error)\n".utf8))
                 throw ExitCode(Dedupe.Exit.reportNotWritten.rawValue)
             }
         } else {
-            FileHandle.standardOutput.write(data)
+            try ReportRenderer.render(report, as: format) { chunk in
+                bytes += chunk.count
+                FileHandle.standardOutput.write(Data(chunk))
+            }
         }
+        logger.debug("report written", metadata: ["seconds": "\(seconds())", "bytes": "\(bytes)", "peakMB": "\(peakMemoryMB())"])
         if result.incompleteReason != nil { throw ExitCode(Dedupe.Exit.incomplete.rawValue) }
         if !report.errors.isEmpty { throw ExitCode(Dedupe.Exit.inputErrors.rawValue) }
     }

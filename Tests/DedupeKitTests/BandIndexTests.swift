@@ -1,10 +1,32 @@
-import DedupeKit
+@testable import DedupeKit
 import Testing
 
 @Suite("BandIndex")
 struct BandIndexTests {
     private let parameters = ScanConfiguration().lsh
     private let hasher = MinHasher(permutations: 128)
+
+    /// The band sort (radix on the high halves, then runs) orders by key and, for equal keys, by article,
+    /// as the comparison sort does: on keys that repeat, keys that share only their high half, and sizes
+    /// either side of the small-array cutoff.
+    @Test(arguments: [40, 5_000])
+    func bandEntriesSortByKeyThenArticle(count: Int) {
+        var random = SplitMix64(seed: UInt64(count))
+        let highs = (0..<50).map { _ in random.next() & 0xFFFF_FFFF_0000_0000 }
+        var entries = (0..<count).map { article -> (key: UInt64, article: Int32) in
+            let key: UInt64
+            switch random.next() % 3 {
+            case 0: key = highs[Int(random.next() % 50)] | (random.next() % 4)  // repeats, and shared high halves
+            case 1: key = highs[Int(random.next() % 50)] | (random.next() & 0xFFFF_FFFF)
+            default: key = random.next()
+            }
+            return (key, Int32(article))
+        }
+        let expected = entries.sorted { $0.key != $1.key ? $0.key < $1.key : $0.article < $1.article }
+        BandIndex.sortByKey(&entries)
+        #expect(entries.map(\.key) == expected.map(\.key))
+        #expect(entries.map(\.article) == expected.map(\.article))
+    }
 
     @Test func bandKeysOnePerBand() throws {
         let index = BandIndex(parameters: LSHParameters(bands: 8, rows: 4))

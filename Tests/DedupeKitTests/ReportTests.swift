@@ -1,4 +1,4 @@
-import DedupeKit
+@testable import DedupeKit
 import Foundation
 import Testing
 
@@ -167,6 +167,43 @@ struct ReportTests {
             try ReportFileWriter.write(Data("second\n".utf8), to: path)
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "second\n")
             // Nothing else is left in the folder: no temporary file.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+        }
+    }
+
+    /// A report streamed to its file a chunk at a time (as `dedupe scan` writes it) is byte for byte the
+    /// report rendered whole, here one of several chunks.
+    @Test func streamedReportFileEqualsTheWholeRendering() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let feed = folder.appendingPathComponent("feed")
+            try TestFeeds.writeManyGroups(in: feed, groups: 300)
+            let report = ReportBuilder.report(from: DedupeKit.Scanner(configuration: ScanConfiguration(workers: 2)).scan([feed.path]))
+            let path = folder.appendingPathComponent("report.json").path
+            var chunks = 0
+            try ReportFileWriter.write(to: path) { sink in
+                try ReportRenderer.render(report, as: .json) { chunk in
+                    chunks += 1
+                    sink(chunk)
+                }
+            }
+            #expect(chunks > 1)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == ReportRenderer.renderWithFoundation(report))
+        }
+    }
+
+    /// When making the report fails half-way, the last complete report stays and no temporary file is left.
+    @Test func aFailedRenderingKeepsTheLastReport() throws {
+        struct Interrupted: Error {}
+        try TestSupport.withTemporaryDirectory { folder in
+            let path = folder.appendingPathComponent("report.json").path
+            try ReportFileWriter.write(Data("complete\n".utf8), to: path)
+            #expect(throws: ReportWriteError.self) {
+                try ReportFileWriter.write(to: path) { sink in
+                    Data("half of a report".utf8).withUnsafeBytes { sink($0.bindMemory(to: UInt8.self)) }
+                    throw Interrupted()
+                }
+            }
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "complete\n")
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
         }
     }

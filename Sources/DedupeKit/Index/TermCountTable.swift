@@ -6,8 +6,10 @@
 /// (profiled at a quarter of the rewrite stage). A count of 0 marks an empty slot, so only positive
 /// counts are stored.
 public struct TermCountTable: Sendable {
-    private var keys: [UInt32]
-    private var counts: [Int32]
+    /// One word per slot: the count in the high 32 bits, the term in the low 32, so a lookup touches one
+    /// cache line, not one in a key array and another in a count array (with 100,000 terms the table is
+    /// a few MB, and each lookup is a cache miss).
+    private var slots: [UInt64]
     private var mask: Int
     private var shift: UInt32
     public private(set) var count = 0
@@ -16,8 +18,7 @@ public struct TermCountTable: Sendable {
     public init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt32](repeating: 0, count: size)
-        counts = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         shift = UInt32(32 - size.trailingZeroBitCount)
     }
@@ -30,15 +31,13 @@ public struct TermCountTable: Sendable {
     /// The count of `term`, 0 when absent.
     @inline(__always)
     public func count(of term: UInt32) -> Int32 {
-        keys.withUnsafeBufferPointer { keys in
-            counts.withUnsafeBufferPointer { counts in
-                var i = slot(term)
-                while true {
-                    let c = counts[i]
-                    if c == 0 { return 0 }
-                    if keys[i] == term { return c }
-                    i = (i + 1) & mask
-                }
+        slots.withUnsafeBufferPointer { slots in
+            var i = slot(term)
+            while true {
+                let s = slots[i]
+                if s == 0 { return 0 }
+                if UInt32(truncatingIfNeeded: s) == term { return Int32(truncatingIfNeeded: s >> 32) }
+                i = (i + 1) & mask
             }
         }
     }
@@ -46,23 +45,21 @@ public struct TermCountTable: Sendable {
     /// Adds `delta` (positive) to the count of `term`.
     public mutating func add(_ term: UInt32, _ delta: Int32 = 1) {
         precondition(delta > 0, "counts only grow")
-        if (count + 1) * 2 > counts.count { grow() }
+        if (count + 1) * 2 > slots.count { grow() }
         let mask = self.mask
         var i = slot(term)
-        let inserted: Bool = keys.withUnsafeMutableBufferPointer { keys in
-            counts.withUnsafeMutableBufferPointer { counts in
-                while true {
-                    if counts[i] == 0 {
-                        keys[i] = term
-                        counts[i] = delta
-                        return true
-                    }
-                    if keys[i] == term {
-                        counts[i] += delta
-                        return false
-                    }
-                    i = (i + 1) & mask
+        let inserted: Bool = slots.withUnsafeMutableBufferPointer { slots in
+            while true {
+                let s = slots[i]
+                if s == 0 {
+                    slots[i] = UInt64(UInt32(delta)) << 32 | UInt64(term)
+                    return true
                 }
+                if UInt32(truncatingIfNeeded: s) == term {
+                    slots[i] = s &+ (UInt64(UInt32(delta)) << 32)
+                    return false
+                }
+                i = (i + 1) & mask
             }
         }
         if inserted { count += 1 }
@@ -74,17 +71,15 @@ public struct TermCountTable: Sendable {
     public mutating func subtract(_ term: UInt32, _ delta: Int32) {
         let mask = self.mask
         var i = slot(term)
-        keys.withUnsafeBufferPointer { keys in
-            counts.withUnsafeMutableBufferPointer { counts in
-                while counts[i] != 0, keys[i] != term { i = (i + 1) & mask }
-                precondition(counts[i] > delta, "a count stays positive")
-                counts[i] -= delta
-            }
+        slots.withUnsafeMutableBufferPointer { slots in
+            while slots[i] != 0, UInt32(truncatingIfNeeded: slots[i]) != term { i = (i + 1) & mask }
+            precondition(Int32(truncatingIfNeeded: slots[i] >> 32) > delta, "a count stays positive")
+            slots[i] -= UInt64(UInt32(delta)) << 32
         }
     }
 
     private mutating func grow() {
-        var bigger = TermCountTable(capacity: counts.count)
+        var bigger = TermCountTable(capacity: slots.count)
         forEach { bigger.add($0, $1) }
         self = bigger
     }
@@ -98,6 +93,6 @@ public struct TermCountTable: Sendable {
 
     /// Calls `body` with every term and its count, in no particular order.
     public func forEach(_ body: (UInt32, Int32) -> Void) {
-        for i in counts.indices where counts[i] != 0 { body(keys[i], counts[i]) }
+        for s in slots where s != 0 { body(UInt32(truncatingIfNeeded: s), Int32(truncatingIfNeeded: s >> 32)) }
     }
 }

@@ -20,8 +20,9 @@ import Foundation
 ///
 /// The `Codable` conformances stay: reports are decoded elsewhere, and `JSONEncoder` is the tests' oracle.
 struct ReportJSONWriter {
-    /// The finished output. Bytes reach it a chunk at a time, so it grows by `realloc` and is never copied whole.
-    private var output = Data()
+    /// Where each full chunk goes (a file, as `dedupe scan` writes it): the report of a large feed is tens of
+    /// MB, and it never sits in memory whole.
+    private let sink: (UnsafeBufferPointer<UInt8>) -> Void
     /// Bytes written since the last flush: appending to an array is much cheaper than appending to `Data`.
     private var chunk: [UInt8] = []
     private var indent = 0
@@ -30,17 +31,26 @@ struct ReportJSONWriter {
 
     private static let chunkSize = 1 << 16
 
-    private init() {
+    private init(sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.sink = sink
         chunk.reserveCapacity(Self.chunkSize + 4096)
     }
 
     /// The report as JSON, followed by a newline (as `dedupe scan` writes it).
     static func render(_ report: ScanReport) throws -> Data {
-        var writer = ReportJSONWriter()
-        try writer.write(report)
-        writer.byte(UInt8(ascii: "\n"))
-        writer.flush()
-        return writer.output
+        var data = Data()
+        try render(report) { data.append($0) }
+        return data
+    }
+
+    /// The same JSON, handed to `sink` a chunk (64 KB) at a time.
+    static func render(_ report: ScanReport, into sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var writer = ReportJSONWriter(sink: sink)
+            try writer.write(report)
+            writer.byte(UInt8(ascii: "\n"))
+            writer.flush()
+        }
     }
 
     // MARK: The report's types, keys in UTF-8 order
@@ -416,7 +426,7 @@ struct ReportJSONWriter {
     }
 
     private mutating func flush() {
-        chunk.withUnsafeBufferPointer { output.append($0) }
+        chunk.withUnsafeBufferPointer { sink($0) }
         chunk.removeAll(keepingCapacity: true)
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Renders a report as JSON (for programs and editors' tools) or as text (for a person at a terminal).
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -7,11 +10,20 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 public enum ReportRenderer {
     public static func render(_ report: ScanReport, as format: ReportFormat) throws -> Data {
+        var data = Data()
+        try render(report, as: format) { data.append($0) }
+        return data
+    }
+
+    /// The same bytes, handed to `sink` a piece at a time (for JSON, 64 KB chunks), so a caller can write
+    /// the report out as it is made instead of holding all of it (``ReportFileWriter/write(to:_:)``).
+    public static func render(_ report: ScanReport, as format: ReportFormat, into sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
         switch format {
         case .json:
-            return try ReportJSONWriter.render(report)
+            try ReportJSONWriter.render(report, into: sink)
         case .text:
-            return Data(text(report).utf8)
+            var text = text(report)
+            text.withUTF8 { sink($0) }
         }
     }
 
@@ -67,21 +79,41 @@ public enum ReportRenderer {
 /// (or a cron job killed half-way) never sees half a report.
 public enum ReportFileWriter {
     public static func write(_ data: Data, to path: String) throws {
+        try write(to: path) { sink in data.withUnsafeBytes { sink($0.bindMemory(to: UInt8.self)) } }
+    }
+
+    /// Writes what `produce` hands to its sink, piece by piece, to the temporary file, then renames it over
+    /// `path`. A failed write (a full disk, say) is reported once `produce` returns, with the file removed.
+    public static func write(to path: String, _ produce: (_ sink: (UnsafeBufferPointer<UInt8>) -> Void) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        guard descriptor >= 0 else { throw ReportWriteError(path: path, reason: String(cString: strerror(errno))) }
+        var failure: String?
         do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw ReportWriteError(path: path, reason: reason)
+            try produce { bytes in
+                guard failure == nil, var next = bytes.baseAddress else { return }
+                var left = bytes.count
+                while left > 0 {
+                    let written = Glibc.write(descriptor, next, left)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    next += written
+                    left -= written
+                }
             }
-        } catch let error as ReportWriteError {
-            throw error
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ReportWriteError(path: path, reason: error.localizedDescription)
+            failure = String(describing: error)
+        }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw ReportWriteError(path: path, reason: failure)
         }
     }
 }
