@@ -238,10 +238,10 @@ public struct IndexedScanner: Sendable {
         let config = configuration
         let copyVerifier = CopyVerifier(threshold: config.threshold)
         let rewriteVerifier = RewriteVerifier(thresholds: config.rewriteThresholds)
-        let rareTerms = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
         let windowSeconds = windowDays.map { Int64($0) * 86_400 }
         // Frequencies do not change while a run verifies (every new article was counted at ingest).
         let statistics = try db.read { db in try store.statistics(db: db) }
+        let rareTerms = RareTermIndex(maxDocumentFrequency: RareTermIndex.maxDocumentFrequency(documents: statistics.articleCount))
         var keys = try db.read { db in try store.candidateKeys(bandsPerArticle: bandIndex.parameters.bands, db: db) }
         // Decoded (and, for rewrite pairs, prepared) articles, reused across the articles they are
         // candidates of; bounded by emptying it when full.

@@ -38,6 +38,22 @@ struct RewriteIndexingTests {
         #expect(grouped.weight(4) > grouped.weight(1))
     }
 
+    /// The frequency cap is 100 up to 100,000 documents and a thousandth of them beyond, so "rare" keeps its
+    /// meaning as a feed or an index grows; and a term just above the cap is no key, one at it is.
+    @Test func frequencyCapScalesWithTheFeed() {
+        #expect(RareTermIndex.maxDocumentFrequency(documents: 0) == 100)
+        #expect(RareTermIndex.maxDocumentFrequency(documents: 100_000) == 100)
+        #expect(RareTermIndex.maxDocumentFrequency(documents: 250_000) == 250)
+        #expect(RareTermIndex.maxDocumentFrequency(documents: 1_000_000) == 1000)
+        let documents = 1_000_000
+        let statistics = TermStatistics(articleCount: documents, documentFrequency: [1: 1000, 2: 1001, 3: 150, 4: 1])
+        let index = RareTermIndex(maxDocumentFrequency: RareTermIndex.maxDocumentFrequency(documents: statistics.articleCount))
+        // Term 4 is in one article only (no pair to propose); term 2 is over the cap.
+        #expect(Set(index.keyTerms([1, 2, 3, 4], statistics: statistics)) == [1, 3])
+        let fixed = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
+        #expect(fixed.keyTerms([1, 2, 3, 4], statistics: statistics).isEmpty)
+    }
+
     @Test func pairsNeedTwoSharedKeyTermsAndArePerArticleCapped() {
         let index = RareTermIndex(termsPerArticle: 30, minimumShared: 2, maxDocumentFrequency: 100, maximumPartners: 2)
         // Article 3 shares 3 terms with 0, 2 with 1, 2 with 2: only its two best partners are kept (0, then 1 by index).

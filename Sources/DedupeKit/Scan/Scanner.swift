@@ -219,7 +219,7 @@ public struct Scanner: Sendable {
         }
         let copyGroup = (0..<count).map(root)
         let statistics = TermStatistics(counted: counted, articleCount: count, copyGroup: copyGroup, workers: workers, terms: distinctTerms)
-        let index = RareTermIndex(maxDocumentFrequency: RareTermIndex.defaultMaxDocumentFrequency)
+        let index = RareTermIndex(maxDocumentFrequency: RareTermIndex.maxDocumentFrequency(documents: statistics.articleCount))
         let keys = parallelMap(count, workers: workers, chunk: 256, makeState: {}) { _, i in
             index.keyTerms(distinctTerms(i), statistics: statistics)
         }
