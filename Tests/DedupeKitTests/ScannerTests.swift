@@ -1,9 +1,38 @@
-import DedupeKit
+@testable import DedupeKit
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Scanner")
 struct ScannerTests {
+    /// Blocks of pairs grouped by component give every pair the decision a plain map gives, in pair order,
+    /// and load an article about once: here 400 components of 5 articles, their pairs shuffled among each
+    /// other, in blocks of 64 pairs (in pair order nearly every block would reload its articles).
+    @Test func blocksFollowComponentsAndKeepPairOrder() {
+        var random = SplitMix64(seed: 3)
+        var pairs: [ArticlePair] = []
+        for component in 0..<400 {
+            let base = component * 5
+            for i in 0..<5 { for j in (i + 1)..<5 where random.next() % 2 == 0 { pairs.append(ArticlePair(base + i, base + j)) } }
+        }
+        for i in stride(from: pairs.count - 1, to: 0, by: -1) { pairs.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+        let loads = Atomic<Int>(0)
+        let decisions = blockwise(pairs, blockSize: 64, articleCount: 2000, workers: 2,
+                                  load: { article -> Int in
+                                      loads.add(1, ordering: .relaxed)
+                                      return article * 7
+                                  },
+                                  decide: { pair, a, b in "\(pair.first)-\(pair.second):\(a + b)" })
+        #expect(decisions == pairs.map { "\($0.first)-\($0.second):\(7 * ($0.first + $0.second))" })
+        let distinct = Set(pairs.flatMap { [$0.first, $0.second] }).count
+        let blocks = (pairs.count + 63) / 64
+        // Only a component cut by a block boundary is loaded twice: at most 5 articles per block.
+        #expect(loads.load(ordering: .relaxed) <= distinct + 5 * blocks)
+        // Each component's pairs are contiguous in the order.
+        let order = componentOrder(pairs, articleCount: 2000).map { pairs[$0].first / 5 }
+        #expect(zip(order, order.dropFirst()).filter { $0 != $1 }.count == Set(order).count - 1)
+    }
+
     private func scan(_ paths: [String], workers: Int = 2, threshold: Double = 0.5) -> DedupeKit.Scanner.Result {
         DedupeKit.Scanner(configuration: ScanConfiguration(threshold: threshold, workers: workers)).scan(paths)
     }

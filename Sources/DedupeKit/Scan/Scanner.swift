@@ -289,17 +289,23 @@ struct VerificationLoader: Sendable {
 /// Works through candidate pairs a block at a time, so memory holds what one block's articles need:
 /// `load` makes a value for each article the block names (once per block, on all cores), then `decide`
 /// runs for each pair of the block with its two values (on all cores). Results are in pair order.
+///
+/// Blocks are cut from the pairs grouped by connected component (pairs that share articles, directly or
+/// through other pairs), not in pair order: in pair order an article's pairs fell into several blocks, and
+/// 40-45% of the loads on the 100k feed were of articles an earlier block had loaded already. Each decision
+/// depends only on its pair, so the grouping changes no result.
 func blockwise<Value: Sendable, Decision: Sendable>(
     _ pairs: [ArticlePair], blockSize: Int, articleCount: Int, workers: Int,
     load: @escaping @Sendable (Int) -> Value, decide: @escaping @Sendable (ArticlePair, Value, Value) -> Decision
 ) -> [Decision] {
-    var decisions: [Decision] = []
-    decisions.reserveCapacity(pairs.count)
+    let order = componentOrder(pairs, articleCount: articleCount)
+    var decisions = [Decision?](repeating: nil, count: pairs.count)
     // Where each article of the current block is among its loaded values (-1: not in the block).
     var slot = [Int32](repeating: -1, count: articleCount)
     var blockStart = 0
-    while blockStart < pairs.count {
-        let block = Array(pairs[blockStart..<min(blockStart + blockSize, pairs.count)])
+    while blockStart < order.count {
+        let indices = Array(order[blockStart..<min(blockStart + blockSize, order.count)])
+        let block = indices.map { pairs[$0] }
         blockStart += block.count
         var needed: [Int] = []
         for pair in block {
@@ -308,11 +314,37 @@ func blockwise<Value: Sendable, Decision: Sendable>(
         }
         let articles = needed, slots = slot
         let values = parallelMap(articles.count, workers: workers, chunk: 16, makeState: {}) { _, i in load(articles[i]) }
-        decisions += parallelMap(block.count, workers: workers, chunk: 64, makeState: {}) { _, i in
+        let blockDecisions = parallelMap(block.count, workers: workers, chunk: 64, makeState: {}) { _, i in
             let pair = block[i]
             return decide(pair, values[Int(slots[pair.first])], values[Int(slots[pair.second])])
         }
+        for (i, decision) in zip(indices, blockDecisions) { decisions[i] = decision }
         for a in needed { slot[a] = -1 }
     }
-    return decisions
+    return decisions.map { $0! }
+}
+
+/// Indices of `pairs` grouped by connected component (a union-find over their articles), components in
+/// the order of their smallest article, pairs in their own order within a component.
+func componentOrder(_ pairs: [ArticlePair], articleCount: Int) -> [Int] {
+    precondition(pairs.count < 1 << 32 && articleCount < 1 << 31, "pair indices and articles fit in 32 bits")
+    var parent = [Int32](unsafeUninitializedCapacity: articleCount) { buffer, initialized in
+        for i in 0..<articleCount { buffer[i] = Int32(i) }
+        initialized = articleCount
+    }
+    func root(_ x: Int) -> Int {
+        var x = x
+        while Int(parent[x]) != x {
+            parent[x] = parent[Int(parent[x])]
+            x = Int(parent[x])
+        }
+        return x
+    }
+    for pair in pairs {
+        let a = root(pair.first), b = root(pair.second)
+        if a != b { parent[max(a, b)] = Int32(min(a, b)) }  // the root is the component's smallest article
+    }
+    var keys = pairs.indices.map { UInt64(root(pairs[$0].first)) << 32 | UInt64($0) }
+    keys.radixSort()
+    return keys.map { Int($0 & 0xFFFF_FFFF) }
 }
