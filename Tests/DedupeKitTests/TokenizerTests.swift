@@ -1,4 +1,4 @@
-import DedupeKit
+@testable import DedupeKit
 import Testing
 
 @Suite("Tokenizer")
@@ -22,6 +22,45 @@ struct TokenizerTests {
     }
 
     // MARK: Words and normalisation
+
+    /// The eight-byte word scan agrees with a byte-by-byte reference (ASCII letters and digits continue a
+    /// word, lower-cased; anything else, non-ASCII included, ends it) on every byte value in every position.
+    @Test func eightByteWordScanMatchesBytewiseReference() {
+        var random = SplitMix64(seed: 8)
+        let interesting: [UInt8] = [0x2F, 0x30, 0x39, 0x3A, 0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x7F, 0x80, 0xC3, 0xE2, 0xFF, 0x20, 0x2E, 0x2C, 0x00]
+        var windows: [[UInt8]] = []
+        for position in 0..<8 {  // each byte value once in each position, in a run of letters
+            for value in 0...255 {
+                var w = Array("abcdEFGH".utf8)
+                w[position] = UInt8(value)
+                windows.append(w)
+            }
+        }
+        for _ in 0..<20_000 {
+            windows.append((0..<8).map { _ in random.next() % 3 == 0 ? UInt8(truncatingIfNeeded: random.next()) : interesting[Int(random.next() % UInt64(interesting.count))] })
+        }
+        for w in windows {
+            var length = 0
+            while length < 8 {
+                let b = w[length]
+                guard b &- 48 < 10 || (b | 0x20) &- 97 < 26 else { break }
+                length += 1
+            }
+            let (lowered, found) = w.withUnsafeBytes { Tokenizer.asciiWordPrefix($0.baseAddress!) }
+            let bytes = withUnsafeBytes(of: lowered) { Array($0) }
+            #expect(found == length, "window \(w)")
+            #expect(Array(bytes[0..<found]) == w[0..<found].map { $0 &- 48 < 10 ? $0 : $0 | 0x20 }, "window \(w)")
+        }
+    }
+
+    /// Words that end exactly at, just before and just after eight-byte boundaries, and at the end of the text.
+    @Test func wordsAcrossEightByteBoundaries() {
+        #expect(tokens("ABCDEFGH ABCDEFGHI abcdefg X1234567 12345678a") == ["abcdefgh", "abcdefghi", "abcdefg", "x1234567", "12345678a"])
+        #expect(tokens("Oneword") == ["oneword"])
+        #expect(tokens("Sixteenlettersxx!Next") == ["sixteenlettersxx", "next"])
+        #expect(tokens("Caf\u{E9}teria prices") == ["cafeteria", "prices"])
+        #expect(tokens("FIGURE 3,500,000 and 2.75") == ["figure", "3500000", "and", "2.75"])
+    }
 
     @Test func asciiLowercasingAndSeparators() {
         #expect(tokens("The QUICK brown-fox; jumped_over (the) lazy\tdog!") ==

@@ -76,13 +76,22 @@ public struct Tokenizer: Sendable {
                     st.bytes.append(isLetter ? lower : b)
                     i += 1
                     scalarIndex += 1
-                    // The rest of an ASCII word in a tight loop: no state to consult inside a word, and room
-                    // for the longest possible run (the rest of the input) made once, before it.
-                    st.bytes.reserve(n - i)
+                    // The rest of an ASCII word, eight bytes at a time: no state to consult inside a word, and
+                    // room for the longest possible run (the rest of the input, plus one word of slack for the
+                    // eight-byte stores) made once, before it.
+                    st.bytes.reserve(n - i + 8)
                     let runStart = i
                     var written = st.bytes.count
                     let out = st.bytes.base
-                    while i < n {
+                    var ended = false
+                    while i + 8 <= n {
+                        let (lowered, length) = Self.asciiWordPrefix(UnsafeRawPointer(input.baseAddress! + i))
+                        UnsafeMutableRawPointer(out + written).storeBytes(of: lowered, as: UInt64.self)
+                        written += length
+                        i += length
+                        if length < 8 { ended = true; break }
+                    }
+                    while !ended, i < n {
                         let mapped = wordBytes[Int(input[i])]
                         if mapped == 0 { break }
                         out[written] = mapped
@@ -169,6 +178,28 @@ public struct Tokenizer: Sendable {
         }
         foldCache[scalar.value] = result
         return result
+    }
+
+    /// How many of the eight bytes at `p` continue an ASCII word (letters and digits), and the eight bytes
+    /// lower-cased (the bytes past the word are garbage the caller does not count).
+    ///
+    /// SWAR: a byte `y` below 0x80 is at least `lo` exactly when `y + (0x80 - lo)` has its high bit set, with no
+    /// carry into the next byte; letters are tested on the bytes with bit 5 set (`A`-`Z` become `a`-`z`,
+    /// digits are unchanged), digits on the bytes as they are, and non-ASCII bytes end the word. The word's
+    /// end is then the lowest byte without its flag. One load and a dozen operations per eight bytes, instead
+    /// of a table lookup and a branch per byte that the processor mispredicts at the end of every word.
+    @inline(__always)
+    static func asciiWordPrefix(_ p: UnsafeRawPointer) -> (lowered: UInt64, length: Int) {
+        @inline(__always) func repeated(_ b: UInt64) -> UInt64 { b &* 0x0101_0101_0101_0101 }
+        let x = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+        let high = repeated(0x80), low7 = repeated(0x7F)
+        let lowered = x | repeated(0x20)
+        let y = lowered & low7, d = x & low7
+        let letter = (y &+ repeated(0x80 - 0x61)) & ~(y &+ repeated(0x80 - 0x7B))
+        let digit = (d &+ repeated(0x80 - 0x30)) & ~(d &+ repeated(0x80 - 0x3A))
+        let word = (letter | digit) & ~x & high
+        let ends = ~word & high
+        return (lowered.littleEndian, ends == 0 ? 8 : ends.trailingZeroBitCount >> 3)
     }
 
     @inline(__always)
