@@ -77,31 +77,9 @@ extension BandIndex {
             return
         }
         var spare = entries
-        var histogram = [Int](repeating: 0, count: 4 * 256)
         entries.withUnsafeMutableBufferPointer { values in
             spare.withUnsafeMutableBufferPointer { other in
-                histogram.withUnsafeMutableBufferPointer { h in
-                    for e in values {
-                        for digit in 0..<4 { h[digit * 256 + Int(truncatingIfNeeded: (e.key >> (32 + 8 * digit)) & 0xFF)] += 1 }
-                    }
-                    var source = values, target = other
-                    for digit in 0..<4 {
-                        let base = digit * 256, shift = UInt64(32 + 8 * digit)
-                        var total = 0
-                        for b in 0..<256 {
-                            let c = h[base + b]
-                            h[base + b] = total
-                            total += c
-                        }
-                        for e in source {
-                            let b = base + Int(truncatingIfNeeded: (e.key >> shift) & 0xFF)
-                            target[h[b]] = e
-                            h[b] += 1
-                        }
-                        swap(&source, &target)
-                    }
-                    // Four passes: the sorted entries are back in `values`.
-                }
+                radixSortPasses(values, spare: other, lowestShift: 32, digits: 4) { $0.key }
             }
         }
         var start = 0

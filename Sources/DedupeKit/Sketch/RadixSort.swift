@@ -8,40 +8,54 @@ extension Array where Element: FixedWidthInteger & UnsignedInteger {
     mutating func radixSort() {
         let n = count
         guard n > 256 else { sort(); return }
-        let digits = Element.bitWidth / 8
-        var histogram = [Int](repeating: 0, count: digits * 256)
         var buffer = [Element](repeating: 0, count: n)
         withUnsafeMutableBufferPointer { values in
             buffer.withUnsafeMutableBufferPointer { spare in
-                histogram.withUnsafeMutableBufferPointer { h in
-                    for v in values {
-                        for digit in 0..<digits { h[digit * 256 + Int(truncatingIfNeeded: (v >> (digit * 8)) & 0xFF)] += 1 }
-                    }
-                    var source = values, target = spare
-                    var inSpare = false
-                    for digit in 0..<digits {
-                        let base = digit * 256, shift = digit * 8
-                        // A digit where every value agrees changes nothing.
-                        if h[base + Int(truncatingIfNeeded: (source[0] >> shift) & 0xFF)] == n { continue }
-                        var total = 0
-                        for b in 0..<256 {
-                            let c = h[base + b]
-                            h[base + b] = total
-                            total += c
-                        }
-                        for v in source {
-                            let b = base + Int(truncatingIfNeeded: (v >> shift) & 0xFF)
-                            target[h[b]] = v
-                            h[b] += 1
-                        }
-                        swap(&source, &target)
-                        inSpare.toggle()
-                    }
-                    if inSpare {
-                        for i in 0..<n { values[i] = spare[i] }
-                    }
+                radixSortPasses(values, spare: spare, lowestShift: 0, digits: Element.bitWidth / 8) {
+                    UInt64(truncatingIfNeeded: $0)
                 }
             }
+        }
+    }
+}
+
+/// Sorts `values` stably by `digits` 8-bit digits of `key(value)`, the lowest at bit `lowestShift`, one
+/// counting pass per digit, with `spare` (as long as `values`) as the other buffer; the result ends in
+/// `values`. One histogram pass counts every digit; a digit on which all values agree is skipped. Both radix
+/// sorts of a scan (values, and band entries by their keys' high halves) are this.
+@inline(__always)
+func radixSortPasses<T>(_ values: UnsafeMutableBufferPointer<T>, spare: UnsafeMutableBufferPointer<T>, lowestShift: Int,
+                        digits: Int, key: (T) -> UInt64) {
+    let n = values.count
+    guard n > 1 else { return }
+    var histogram = [Int](repeating: 0, count: digits * 256)
+    histogram.withUnsafeMutableBufferPointer { h in
+        for v in values {
+            let k = key(v)
+            for digit in 0..<digits { h[digit * 256 + Int(truncatingIfNeeded: (k >> UInt64(lowestShift + 8 * digit)) & 0xFF)] += 1 }
+        }
+        var source = values, target = spare
+        var inSpare = false
+        for digit in 0..<digits {
+            let base = digit * 256, shift = lowestShift + 8 * digit
+            // A digit where every value agrees changes nothing.
+            if h[base + Int(truncatingIfNeeded: (key(source[0]) >> UInt64(shift)) & 0xFF)] == n { continue }
+            var total = 0
+            for b in 0..<256 {
+                let c = h[base + b]
+                h[base + b] = total
+                total += c
+            }
+            for v in source {
+                let b = base + Int(truncatingIfNeeded: (key(v) >> UInt64(shift)) & 0xFF)
+                target[h[b]] = v
+                h[b] += 1
+            }
+            swap(&source, &target)
+            inSpare.toggle()
+        }
+        if inSpare {
+            for i in 0..<n { values[i] = spare[i] }
         }
     }
 }
