@@ -4,9 +4,11 @@ import Foundation
 /// pairs with LSH and with rare shared terms, verify each exactly, and cluster the verified links into stars.
 ///
 /// Memory is bounded by sketches, not texts: while fingerprinting, each article's shingle set, content
-/// profile and distinct terms go to a ``SpillStore`` and memory keeps its ``ArticleSketch`` and band keys.
-/// Verification then loads the stored data for the articles of a block of candidate pairs at a time; the
-/// rewrite stage streams the distinct terms back (for frequencies, for key terms, and for screening).
+/// profile and distinct terms go to a ``SpillStore`` and memory keeps its ``ArticleSketch`` and band keys;
+/// each worker counts the distinct terms it sees (document frequencies). Verification then loads the stored
+/// data for the articles of a block of candidate pairs at a time (blocks follow connected components, see
+/// `blockwise`); the rewrite stage streams the distinct terms back for key terms and for screening, and
+/// reads the copies' terms to count each copy group once.
 ///
 /// Each stage is a separate type (``FeedWalker``, ``FeedReader``, ``Fingerprinter``, ``BandIndex``,
 /// ``CopyVerifier``, ``RareTermIndex``, ``RewriteVerifier``, ``StarClusterer``); this type only wires them
