@@ -85,17 +85,12 @@ public enum IndexMaintenance {
                 let gone = try Int64.fetchAll(db, sql: "SELECT id FROM articles WHERE goneRun IN (\(oldRunList))")
                 let linksBefore = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM links") ?? 0
                 for id in dated {
-                    if let row = try Row.fetchOne(db, sql: "SELECT distinctTerms, countedInFrequency FROM articles WHERE id = ?", arguments: [id]),
-                       (row["countedInFrequency"] as Int) == 1 {
-                        try store.adjustFrequencies(BlobCoding.decode(row["distinctTerms"] as Data), by: -1, db: db)
+                    if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT distinctTerms, countedInFrequency FROM articles WHERE id = ?"),
+                                                  arguments: [id]) {
+                        try store.uncount(row, db: db)
                     }
                 }
-                for id in dated + gone {
-                    try db.cachedStatement(sql: "DELETE FROM articleKeys WHERE article = ?").execute(arguments: [id])
-                    try db.cachedStatement(sql: "DELETE FROM links WHERE first = ? OR second = ?").execute(arguments: [id, id])
-                    try db.cachedStatement(sql: "DELETE FROM clusterMembers WHERE article = ? OR source = ?").execute(arguments: [id, id])
-                    try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
-                }
+                for id in dated + gone { try store.deleteArticle(id, db: db) }
                 // Gone files with no article left are forgotten. Files still in the feed keep their row, so an
                 // unchanged old file is not read (and its pruned articles not added) again.
                 try db.execute(sql: "DELETE FROM files WHERE goneRun IS NOT NULL AND path NOT IN (SELECT DISTINCT path FROM articles)")

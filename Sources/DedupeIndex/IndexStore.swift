@@ -100,21 +100,37 @@ public struct IndexStore: Sendable {
             let wasLive = (row["goneRun"] as Int64?) == nil
             if wasLive {
                 live += 1
-                if (row["countedInFrequency"] as Int) == 1 {
-                    try adjustFrequencies(BlobCoding.decode(row["distinctTerms"] as Data), by: -1, db: db)
-                }
-            }
-            if delete || wasLive {
-                try db.cachedStatement(sql: "DELETE FROM articleKeys WHERE article = ?").execute(arguments: [id])
-                try db.cachedStatement(sql: "DELETE FROM links WHERE first = ? OR second = ?").execute(arguments: [id, id])
+                try uncount(row, db: db)
             }
             if delete {
-                try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
+                try deleteArticle(id, db: db)
             } else if wasLive {
+                try detachArticle(id, db: db)
                 try db.cachedStatement(sql: "UPDATE articles SET goneRun = ? WHERE id = ?").execute(arguments: [run, id])
             }
         }
         return live
+    }
+
+    /// Takes a live article's distinct terms out of the document frequencies, if they were counted; `row`
+    /// has its `distinctTerms` and `countedInFrequency` columns.
+    func uncount(_ row: Row, db: Database) throws {
+        if (row["countedInFrequency"] as Int) == 1 {
+            try adjustFrequencies(BlobCoding.decode(row["distinctTerms"] as Data), by: -1, db: db)
+        }
+    }
+
+    /// Removes an article's candidate keys and links: it takes part in no match any more.
+    func detachArticle(_ id: Int64, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM articleKeys WHERE article = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM links WHERE first = ? OR second = ?").execute(arguments: [id, id])
+    }
+
+    /// Deletes an article with its candidate keys, links and cluster memberships.
+    func deleteArticle(_ id: Int64, db: Database) throws {
+        try detachArticle(id, db: db)
+        try db.cachedStatement(sql: "DELETE FROM clusterMembers WHERE article = ? OR source = ?").execute(arguments: [id, id])
+        try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
     }
 
     /// Whether a live article already has this text (a verbatim copy does not count again in frequencies).

@@ -209,17 +209,7 @@ public struct Scanner: Sendable {
         let workers = configuration.workers
         let count = loader.sketches.count
         // Copies count once in the document frequencies.
-        var group = Array(0..<count)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while group[x] != x { group[x] = group[group[x]]; x = group[x] }
-            return x
-        }
-        for pair in copies {
-            let a = root(pair.first), b = root(pair.second)
-            if a != b { group[max(a, b)] = min(a, b) }
-        }
-        let copyGroup = (0..<count).map(root)
+        let copyGroup = componentRoots(copies, articleCount: count)
         let statistics = TermStatistics(counted: counted, articleCount: count, copyGroup: copyGroup, workers: workers, terms: distinctTerms)
         let index = RareTermIndex(maxDocumentFrequency: RareTermIndex.maxDocumentFrequency(documents: statistics.articleCount))
         let keys = parallelMap(count, workers: workers, chunk: 256, makeState: {}) { _, i in
@@ -329,24 +319,29 @@ func blockwise<Value: Sendable, Decision: Sendable>(
 /// Indices of `pairs` grouped by connected component (a union-find over their articles), components in
 /// the order of their smallest article, pairs in their own order within a component.
 func componentOrder(_ pairs: [ArticlePair], articleCount: Int) -> [Int] {
-    precondition(pairs.count < 1 << 32 && articleCount < 1 << 31, "pair indices and articles fit in 32 bits")
-    var parent = [Int32](unsafeUninitializedCapacity: articleCount) { buffer, initialized in
-        for i in 0..<articleCount { buffer[i] = Int32(i) }
-        initialized = articleCount
-    }
+    precondition(pairs.count < 1 << 32, "pair indices fit in 32 bits")
+    let root = componentRoots(pairs, articleCount: articleCount)
+    var keys = pairs.indices.map { UInt64(root[pairs[$0].first]) << 32 | UInt64($0) }
+    keys.radixSort()
+    return keys.map { Int($0 & 0xFFFF_FFFF) }
+}
+
+/// For each article of `0..<articleCount`, the smallest article of its connected component through `pairs`
+/// (a union-find): a label that does not depend on the order of the pairs. Copy groups and verification
+/// blocks are both such components.
+func componentRoots(_ pairs: some Sequence<ArticlePair>, articleCount: Int) -> [Int] {
+    var parent = Array(0..<articleCount)
     func root(_ x: Int) -> Int {
         var x = x
-        while Int(parent[x]) != x {
-            parent[x] = parent[Int(parent[x])]
-            x = Int(parent[x])
+        while parent[x] != x {
+            parent[x] = parent[parent[x]]
+            x = parent[x]
         }
         return x
     }
     for pair in pairs {
         let a = root(pair.first), b = root(pair.second)
-        if a != b { parent[max(a, b)] = Int32(min(a, b)) }  // the root is the component's smallest article
+        if a != b { parent[max(a, b)] = min(a, b) }  // the root stays the component's smallest article
     }
-    var keys = pairs.indices.map { UInt64(root(pairs[$0].first)) << 32 | UInt64($0) }
-    keys.radixSort()
-    return keys.map { Int($0 & 0xFFFF_FFFF) }
+    return (0..<articleCount).map(root)
 }
