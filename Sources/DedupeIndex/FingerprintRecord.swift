@@ -8,6 +8,8 @@ enum FingerprintRecord {
         id, articleID, path, item, title, date, hasTime, url, outlet, author, tokenCount, contentHash, shingles, \
         signature, terms, termSentences, sentenceSpans, figures, tells
         """
+    /// How many columns ``columns`` names (a query can select more after them).
+    static let columnCount = columns.split(separator: ",").count
 
     /// Inserts an article; `distinctTerms` is `f.profile.distinctTerms`, which the caller has already worked out.
     static func insert(_ f: Fingerprint, distinctTerms: [UInt32], counted: Bool, run: Int64, db: Database) throws -> Int64 {

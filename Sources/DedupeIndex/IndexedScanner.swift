@@ -89,12 +89,15 @@ public struct IndexedScanner: Sendable {
 
         // 1. Which files are new, changed, unchanged or gone.
         let absoluteRoots = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        // The feed is listed while the index's file table is read: two single-threaded jobs on two cores.
+        // The feed is listed while the index's file table and the verified articles' candidate keys are read:
+        // single-threaded jobs on two cores. The keys serve verification unless the run retires articles.
         let walker = FeedWalker(supportedExtensions: reader.supportedExtensions)
-        let (listing, knownFiles) = concurrently(workers: config.workers, { walker.walk(absoluteRoots) }, {
-            Result { try db.read { db in try KnownFiles(db: db) } }
+        let (listing, indexed) = concurrently(workers: config.workers, { walker.walk(absoluteRoots) }, {
+            Result { try db.read { db in
+                (try KnownFiles(db: db), try store.candidateKeys(bandsPerArticle: bandIndex.parameters.bands, db: db))
+            } }
         })
-        let known = try knownFiles.get()
+        let (known, keysBeforeIngest) = try indexed.get()
         var toRead: [(file: FeedFile, size: Int64, mtime: Int64)] = []
         var problems = listing.problems
         var unchanged = 0
@@ -210,8 +213,14 @@ public struct IndexedScanner: Sendable {
         }
         lap("ingest")
 
-        // 3. Verify every unverified article against the articles inserted before it.
-        let verified = try verifyPending(store: store, runID: runID, bandIndex: bandIndex)
+        // 3. Verify every unverified article against the articles inserted before it. Keys read before ingest
+        // are current unless ingest retired articles (their ids can be taken again by new rows).
+        // (Moved, not copied: verification appends to the keys, and a second reference would copy them all.)
+        var verifiedKeys = consume keysBeforeIngest
+        if goneArticles > 0 {
+            verifiedKeys = try db.read { db in try store.candidateKeys(bandsPerArticle: bandIndex.parameters.bands, db: db) }
+        }
+        let verified = try verifyPending(store: store, runID: runID, bandIndex: bandIndex, keys: &verifiedKeys)
         lap("verify")
 
         // 4. Clusters of the whole index, from the stored links.
@@ -230,10 +239,10 @@ public struct IndexedScanner: Sendable {
 
     /// Verifies pending articles in id order, a batch per transaction; returns how many.
     ///
-    /// The keys of every verified article are read once (``CandidateKeys``); pending articles are taken a
+    /// `keys` holds the keys of every verified article (``CandidateKeys``); pending articles are taken a
     /// chunk at a time, their candidates found in memory, and each verified against its candidates, its
-    /// links and keys written in the same transaction that marks it verified.
-    private func verifyPending(store: IndexStore, runID: Int64, bandIndex: BandIndex) throws -> Int {
+    /// links and keys written in the same transaction that marks it verified (and added to `keys`).
+    private func verifyPending(store: IndexStore, runID: Int64, bandIndex: BandIndex, keys: inout CandidateKeys) throws -> Int {
         let db = store.queue
         let config = configuration
         let copyVerifier = CopyVerifier(threshold: config.threshold)
@@ -242,24 +251,30 @@ public struct IndexedScanner: Sendable {
         // Frequencies do not change while a run verifies (every new article was counted at ingest).
         let statistics = try db.read { db in try store.statistics(db: db) }
         let rareTerms = RareTermIndex(maxDocumentFrequency: RareTermIndex.maxDocumentFrequency(documents: statistics.articleCount))
-        var keys = try db.read { db in try store.candidateKeys(bandsPerArticle: bandIndex.parameters.bands, db: db) }
         // Decoded (and, for rewrite pairs, prepared) articles, reused across the articles they are
         // candidates of; bounded by emptying it when full.
         var cache: [Int64: (fingerprint: Fingerprint, prepared: RewriteVerifier.Prepared?)] = [:]
         var total = 0
         while true {
+            // Each pending article with its distinct terms, as stored (the key terms are chosen from them).
+            let distinctTermsColumn = Int32(FingerprintRecord.columnCount)
+            var distinctTerms: [[UInt32]] = []
             let pending: [(Int64, Fingerprint)] = try db.read { db in
                 var rows: [(Int64, Fingerprint)] = []
-                try db.forEachRawRow("SELECT \(FingerprintRecord.columns) FROM articles WHERE verified = 0 AND goneRun IS NULL ORDER BY id LIMIT 2048") {
+                try db.forEachRawRow("""
+                    SELECT \(FingerprintRecord.columns), distinctTerms FROM articles WHERE verified = 0 AND goneRun IS NULL
+                    ORDER BY id LIMIT 2048
+                    """) {
                     rows.append(($0.int64(0), FingerprintRecord.decode($0)))
+                    distinctTerms.append(BlobCoding.decode($0.blob(distinctTermsColumn)))
                 }
                 return rows
             }
             guard !pending.isEmpty else { break }
-            let queries = pending.map { id, article in
-                CandidateKeys.Query(id: id, bands: bandIndex.bandKeys(article.signature),
+            let queries = zip(pending, distinctTerms).map { row, terms in
+                CandidateKeys.Query(id: row.0, bands: bandIndex.bandKeys(row.1.signature),
                                     // Sorted: a set, stored the same way whatever order chose it.
-                                    keyTerms: config.detectRewrites ? rareTerms.keyTerms(article.profile.distinctTerms, statistics: statistics).sorted() : [])
+                                    keyTerms: config.detectRewrites ? rareTerms.keyTerms(terms, statistics: statistics).sorted() : [])
             }
             let candidates = keys.candidates(of: queries, rareTerms: rareTerms)
             let pendingIndex = Dictionary(uniqueKeysWithValues: pending.enumerated().map { ($1.0, $0) })
