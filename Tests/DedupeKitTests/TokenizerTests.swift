@@ -13,12 +13,17 @@ struct TokenizerTests {
         return tokenizer.tokenize(text)
     }
 
-    /// The original text of token `i`, sliced by code points.
-    private func source(_ text: String, _ t: TokenizedText, _ i: Int) -> String {
+    /// The original text of sentence `s`, sliced by code points.
+    private func source(_ text: String, _ t: TokenizedText, sentence s: Int) -> String {
         let scalars = Array(text.unicodeScalars)
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[Int(t.sourceStarts[i])..<Int(t.sourceEnds[i])])
-        return String(s)
+        var slice = String.UnicodeScalarView()
+        slice.append(contentsOf: scalars[Int(t.sentenceSpans[s].lowerBound)..<Int(t.sentenceSpans[s].upperBound)])
+        return String(slice)
+    }
+
+    /// The tokens of sentence `s`.
+    private func sentenceTokens(_ t: TokenizedText, _ s: Int) -> [String] {
+        t.sentenceTokenRange(s).map { t.token($0) }
     }
 
     // MARK: Words and normalisation
@@ -133,37 +138,38 @@ struct TokenizerTests {
 
     // MARK: Source offsets
 
-    @Test func sourceOffsetsMapBackToTheOriginalWords() {
+    @Test func sentenceSpansMapBackToTheOriginalText() {
         let text = "“Café’s” ﬁles cost €3,500 — naïve ＡＢＣ in 1987. Zürich 🙂 2.5 e\u{301}t\u{E9} end"
         let t = tokenize(text)
-        let originals = (0..<t.count).map { source(text, t, $0) }
-        #expect(originals == ["Café", "s", "ﬁles", "cost", "3,500", "naïve", "ＡＢＣ", "in", "1987", "Zürich", "2.5", "e\u{301}t\u{E9}", "end"])
-        // Each original slice tokenises back to exactly its token.
-        for i in 0..<t.count {
-            #expect(tokens(originals[i]) == [t.token(i)], "token \(i) \(t.token(i))")
+        #expect(t.sentenceStarts == [0, 9])
+        // From the first token's first code point to the last token's last: the quotes and the final
+        // full stop are outside.
+        #expect(source(text, t, sentence: 0) == "Café’s” ﬁles cost €3,500 — naïve ＡＢＣ in 1987")
+        #expect(source(text, t, sentence: 1) == "Zürich 🙂 2.5 e\u{301}t\u{E9} end")
+        for s in 0..<2 {
+            #expect(tokens(source(text, t, sentence: s)) == sentenceTokens(t, s))
         }
-        #expect(t.sourceStarts.count == t.count && t.sourceEnds.count == t.count)
-        #expect(zip(t.sourceStarts, t.sourceEnds).allSatisfy { $0 < $1 })
-        #expect(zip(t.sourceEnds.dropLast(), t.sourceStarts.dropFirst()).allSatisfy { $0 <= $1 })
     }
 
-    @Test func sourceOffsetsOnASampleArticle() throws {
+    @Test func sentenceSpansOnASampleArticle() throws {
         let text = try String(contentsOf: TestSupport.samplesFeed.appendingPathComponent("news/harbour-bridge-original.txt"), encoding: .utf8)
         let t = tokenize(text)
         #expect(t.count > 300)
-        for i in 0..<t.count {
-            let original = source(text, t, i)
-            #expect(tokens(original) == [t.token(i)], "token \(i): \(original)")
+        #expect(t.sentenceSpans.count == t.sentenceStarts.count && t.sentenceSpans.count > 10)
+        #expect(zip(t.sentenceSpans, t.sentenceSpans.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound })
+        // Each sentence's original slice tokenises back to exactly its tokens.
+        for s in t.sentenceSpans.indices {
+            let original = source(text, t, sentence: s)
+            #expect(tokens(original) == sentenceTokens(t, s), "sentence \(s): \(original)")
         }
     }
 
-    @Test func sourceOffsetsAreCodePointsNotUTF16() {
+    @Test func sentenceSpansAreCodePointsNotUTF16() {
         // 𝄞 is one code point but two UTF-16 units.
-        let text = "𝄞𝄞 word"
-        let t = tokenize(text)
+        let t = tokenize("𝄞𝄞 word")
         #expect(t.tokens == ["word"])
-        #expect(t.sourceStarts == [3])
-        #expect(t.sourceEnds == [7])
+        #expect(t.sentenceSpans == [3..<7])
+        #expect(tokenize("").sentenceSpans.isEmpty)
     }
 
     // MARK: Sentences

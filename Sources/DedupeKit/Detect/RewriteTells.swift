@@ -191,8 +191,8 @@ public struct RewriteTells: Sendable, Equatable, Codable {
     private static func quote(_ text: String, _ tokens: TokenizedText, around i: Int) -> String {
         var sentence = 0
         while sentence + 1 < tokens.sentenceStarts.count, Int(tokens.sentenceStarts[sentence + 1]) <= i { sentence += 1 }
-        let range = tokens.sentenceTokenRange(sentence)
-        let excerpt = TextSpan.extract(text, Int(tokens.sourceStarts[range.lowerBound])..<Int(tokens.sourceEnds[range.upperBound - 1]))
+        let span = tokens.sentenceSpans[sentence]
+        let excerpt = TextSpan.extract(text, Int(span.lowerBound)..<Int(span.upperBound))
         return excerpt.count > 200 ? String(excerpt.prefix(200)) + "…" : excerpt
     }
 }

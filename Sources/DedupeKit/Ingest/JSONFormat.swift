@@ -64,7 +64,7 @@ public struct JSONFormat: ArticleFormat {
             switch JSONObjectFields.article(
                 from: fields, idPrefix: file.relativeID, fallbackItemID: "item-\(number)",
                 location: ArticleLocation(path: file.path, item: number), displayPath: file.path, line: number, idFromURL: true) {
-            case .success(var (article, problem)):
+            case .success((var article, let problem)):
                 if article.metadata.outlet == nil, let feedOutlet { article.metadata.outlet = feedOutlet }
                 result.articles.append(article)
                 if var problem {

@@ -87,7 +87,7 @@ public struct EvidenceBuilder: Sendable {
             let quoteTokens = tokenizer.tokenize(quote)
             return quoteTokens.count >= 4 ? (quote, Self.trigramHashes(quoteTokens)) : nil
         }
-        return PreparedSource(text: text, spans: ContentProfile.sentenceSpans(tokens), figures: Self.figureTokens(tokens),
+        return PreparedSource(text: text, spans: tokens.sentenceSpans, figures: Self.figureTokens(tokens),
                               names: Self.names(in: text), quotations: quotations)
     }
 
@@ -101,7 +101,7 @@ public struct EvidenceBuilder: Sendable {
         var tokenizer = Tokenizer()
         let memberTokens = tokenizer.tokenize(memberText)
         // The sentences the alignment numbered, found again the way the fingerprint found them.
-        let memberSpans = ContentProfile.sentenceSpans(memberTokens)
+        let memberSpans = memberTokens.sentenceSpans
         let best = measures.alignment.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.derivative < $1.derivative }
             .prefix(maxPassages).sorted { $0.derivative < $1.derivative }
         let passages = best.compactMap { a -> RewriteEvidenceReport.AlignedPassage? in

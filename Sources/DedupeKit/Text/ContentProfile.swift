@@ -55,24 +55,9 @@ public struct ContentProfile: Sendable, Equatable {
                 if token[0] &- 48 < 10 { figures.append(term) }
             }
         } }
-        sentenceSpans = Self.sentenceSpans(text)
+        sentenceSpans = text.sentenceSpans
         figures.sort()
         figures = figures.uniquedSorted()
-    }
-}
-
-extension ContentProfile {
-    /// The code-point span of each sentence of a tokenised text (what ``sentenceSpans`` holds; evidence
-    /// finds the spans of a re-read text this way without profiling it again).
-    public static func sentenceSpans(_ text: TokenizedText) -> [Range<Int32>] {
-        var spans: [Range<Int32>] = []
-        spans.reserveCapacity(text.sentenceStarts.count)
-        for s in 0..<text.sentenceStarts.count {
-            let range = text.sentenceTokenRange(s)
-            guard !range.isEmpty else { continue }
-            spans.append(text.sourceStarts[range.lowerBound]..<text.sourceEnds[range.upperBound - 1])
-        }
-        return spans
     }
 }
 

@@ -1,5 +1,5 @@
-/// An article body as dedupe compares it: normalised word tokens, where each came from, and where
-/// sentences start.
+/// An article body as dedupe compares it: normalised word tokens, and where its sentences start (in the
+/// tokens and in the original text).
 ///
 /// The tokens are stored back to back in one byte buffer, separated by single spaces, so a run of `k`
 /// tokens (a shingle) is one contiguous byte range that can be hashed in one call.
@@ -9,12 +9,12 @@ public struct TokenizedText: Sendable, Equatable {
     /// Byte range of token `i` in ``bytes``: `tokenStarts[i]..<tokenEnds[i]`.
     public var tokenStarts: [Int32] = []
     public var tokenEnds: [Int32] = []
-    /// Where token `i` stands in the original text, in Unicode scalars (code points) from its start:
-    /// `sourceStarts[i]..<sourceEnds[i]`. Code points, so offsets match Python's `str` indexing.
-    public var sourceStarts: [Int32] = []
-    public var sourceEnds: [Int32] = []
     /// Index of the first token of each sentence, ascending; the first is 0 when there are tokens.
     public var sentenceStarts: [Int32] = []
+    /// Where sentence `s` stands in the original text, in Unicode scalars (code points) from its start: from
+    /// the start of its first token to the end of its last. Code points, so offsets match Python's `str`
+    /// indexing.
+    public var sentenceSpans: [Range<Int32>] = []
 
     public init() {}
 

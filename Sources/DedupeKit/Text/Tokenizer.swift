@@ -147,11 +147,11 @@ public struct Tokenizer: Sendable {
             scalarIndex += 1
         }
         if st.inToken { st.endToken(at: st.pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
+        if !st.sentenceSourceStarts.isEmpty { st.sentenceSourceEnds.append(st.lastTokenSourceEnd) }
         st.out.bytes = st.bytes.array()
         st.out.tokenStarts = st.tokenStarts.array()
         st.out.tokenEnds = st.tokenEnds.array()
-        st.out.sourceStarts = st.sourceStarts.array()
-        st.out.sourceEnds = st.sourceEnds.array()
+        st.out.sentenceSpans = zip(st.sentenceSourceStarts, st.sentenceSourceEnds).map { $0..<$1 }
         return st.out
     }
 
@@ -230,6 +230,10 @@ private struct TokenizerState {
     var sawSpace = false                // whitespace since the last token
     var newlines = 0                    // newlines since the last token (2 = a blank line)
     var pendingNumberSeparator: UInt8 = 0  // '.' or ',' seen right after a digit inside a token
+    /// Where each sentence starts and ends in the source, in code points (recorded per sentence: the
+    /// offsets of every token cost a tenth of the tokenizer's time, and only sentences are ever quoted).
+    var sentenceSourceStarts: [Int32] = []
+    var sentenceSourceEnds: [Int32] = []
 
     /// The token bytes and the per-token offsets, written straight into memory: appending to arrays one
     /// byte or offset at a time paid a capacity and a uniqueness check on every call. Folding can make text
@@ -237,27 +241,19 @@ private struct TokenizerState {
     var bytes: GrowableBuffer<UInt8>
     var tokenStarts: GrowableBuffer<Int32>
     var tokenEnds: GrowableBuffer<Int32>
-    var sourceStarts: GrowableBuffer<Int32>
-    var sourceEnds: GrowableBuffer<Int32>
 
     /// Starts a call with the kept buffers, emptied and made large enough for an input of `capacity` bytes.
     init(reusing buffers: TokenizerBuffers, capacity: Int) {
         bytes = buffers.bytes
         tokenStarts = buffers.tokenStarts
         tokenEnds = buffers.tokenEnds
-        sourceStarts = buffers.sourceStarts
-        sourceEnds = buffers.sourceEnds
         bytes.count = 0
         tokenStarts.count = 0
         tokenEnds.count = 0
-        sourceStarts.count = 0
-        sourceEnds.count = 0
         bytes.reserve(capacity + 16)
         let estimate = capacity / 6
         tokenStarts.reserve(estimate)
         tokenEnds.reserve(estimate)
-        sourceStarts.reserve(estimate)
-        sourceEnds.reserve(estimate)
     }
 
     /// Hands the buffers (perhaps grown, so moved) back for the next call.
@@ -265,8 +261,6 @@ private struct TokenizerState {
         buffers.bytes = bytes
         buffers.tokenStarts = tokenStarts
         buffers.tokenEnds = tokenEnds
-        buffers.sourceStarts = sourceStarts
-        buffers.sourceEnds = sourceEnds
     }
 
     @inline(__always) mutating func beginToken(at source: Int32, capitalized: Bool) {
@@ -274,11 +268,13 @@ private struct TokenizerState {
         let tokenIndex = Int32(tokenStarts.count)
         if tokenIndex == 0 {
             out.sentenceStarts.append(0)
+            sentenceSourceStarts.append(source)
         } else if newlines >= 2 || (sawTerminal && sawSpace && capitalized && !previousIsAbbreviation()) {
             out.sentenceStarts.append(tokenIndex)
+            sentenceSourceEnds.append(lastTokenSourceEnd)
+            sentenceSourceStarts.append(source)
         }
         tokenStarts.append(Int32(bytes.count))
-        sourceStarts.append(source)
         inToken = true
         sawTerminal = false
         sawSpace = false
@@ -287,7 +283,6 @@ private struct TokenizerState {
 
     @inline(__always) mutating func endToken(at source: Int32) {
         tokenEnds.append(Int32(bytes.count))
-        sourceEnds.append(source)
         lastTokenSourceEnd = source
         inToken = false
         pendingNumberSeparator = 0
@@ -313,15 +308,11 @@ final class TokenizerBuffers: @unchecked Sendable {
     var bytes = GrowableBuffer<UInt8>(capacity: 4096)
     var tokenStarts = GrowableBuffer<Int32>(capacity: 1024)
     var tokenEnds = GrowableBuffer<Int32>(capacity: 1024)
-    var sourceStarts = GrowableBuffer<Int32>(capacity: 1024)
-    var sourceEnds = GrowableBuffer<Int32>(capacity: 1024)
 
     deinit {
         bytes.deallocate()
         tokenStarts.deallocate()
         tokenEnds.deallocate()
-        sourceStarts.deallocate()
-        sourceEnds.deallocate()
     }
 }
 
