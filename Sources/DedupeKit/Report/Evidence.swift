@@ -71,7 +71,7 @@ public struct EvidenceBuilder: Sendable {
     /// What evidence needs of a source article, worked out once for all the members of its cluster: its
     /// text, sentences, figures, names and quotations (with their word trigrams).
     public struct PreparedSource: Sendable {
-        var text: String
+        var text: CodePoints
         var spans: [Range<Int32>]
         var figures: [String]
         var names: [String]
@@ -80,15 +80,16 @@ public struct EvidenceBuilder: Sendable {
 
     public func prepare(source: ArticleSketch) -> PreparedSource {
         let text = self.text(of: source) ?? ""
+        let points = CodePoints(text)
         var tokenizer = Tokenizer()
         let tokens = tokenizer.tokenize(text)
         // Quotations of four words or more.
-        let quotations = EvidencePatterns.quotations(in: text).compactMap { quote -> (String, [UInt64])? in
+        let quotations = EvidencePatterns.quotations(in: points).compactMap { quote -> (String, [UInt64])? in
             let quoteTokens = tokenizer.tokenize(quote)
             return quoteTokens.count >= 4 ? (quote, Self.trigramHashes(quoteTokens)) : nil
         }
-        return PreparedSource(text: text, spans: tokens.sentenceSpans, figures: Self.figureTokens(tokens),
-                              names: Self.names(in: text), quotations: quotations)
+        return PreparedSource(text: points, spans: tokens.sentenceSpans, figures: Self.figureTokens(tokens),
+                              names: Self.names(in: points), quotations: quotations)
     }
 
     public func evidence(source: ArticleSketch, member: ArticleSketch, measures: RewriteMeasures) -> RewriteEvidenceReport {
@@ -97,7 +98,7 @@ public struct EvidenceBuilder: Sendable {
 
     public func evidence(source: PreparedSource, member: ArticleSketch, measures: RewriteMeasures) -> RewriteEvidenceReport {
         let memberText = text(of: member) ?? ""
-        let memberBytes = Array(memberText.utf8)
+        let memberPoints = CodePoints(memberText)
         var tokenizer = Tokenizer()
         let memberTokens = tokenizer.tokenize(memberText)
         // The sentences the alignment numbered, found again the way the fingerprint found them.
@@ -107,7 +108,7 @@ public struct EvidenceBuilder: Sendable {
         let passages = best.compactMap { a -> RewriteEvidenceReport.AlignedPassage? in
             guard a.source < source.spans.count, a.derivative < memberSpans.count else { return nil }
             return .init(source: passage(source.text, source.spans[a.source]),
-                         member: passage(memberText, memberSpans[a.derivative]),
+                         member: passage(memberPoints, memberSpans[a.derivative]),
                          similarity: ScanReport.Scores.round(a.similarity))
         }
         let memberFigures = Set(Self.figureTokens(memberTokens))
@@ -121,7 +122,7 @@ public struct EvidenceBuilder: Sendable {
             orderPreserved: ScanReport.Scores.round(measures.orderPreserved),
             newFigureShare: ScanReport.Scores.round(measures.newFigureShare),
             alignedPassages: passages, sharedFigures: figures,
-            sharedNames: source.names.filter { Self.contains(memberBytes, $0) },
+            sharedNames: source.names.filter { Self.contains(memberPoints.utf8, $0) },
             sharedQuotations: Self.sharedQuotations(source.quotations, memberTokens: memberTokens))
     }
 
@@ -164,13 +165,13 @@ public struct EvidenceBuilder: Sendable {
         }
     }
 
-    private func passage(_ text: String, _ span: Range<Int32>) -> RewriteEvidenceReport.Passage {
-        .init(start: Int(span.lowerBound), end: Int(span.upperBound), text: TextSpan.extract(text, Int(span.lowerBound)..<Int(span.upperBound)))
+    private func passage(_ text: CodePoints, _ span: Range<Int32>) -> RewriteEvidenceReport.Passage {
+        .init(start: Int(span.lowerBound), end: Int(span.upperBound), text: text.string(Int(span.lowerBound)..<Int(span.upperBound)))
     }
 
     /// Capitalised names: runs of capitalised words (with "of", "de", "&" inside), not counting a lone
     /// capitalised word that only starts a sentence.
-    static func names(in text: String) -> [String] {
+    static func names(in text: CodePoints) -> [String] {
         var seen = Set<String>(), out: [String] = []
         for name in EvidencePatterns.capitalisedRuns(in: text) {
             guard name.count >= 3, !commonCapitalised.contains(name), seen.insert(name).inserted else { continue }

@@ -10,7 +10,11 @@ enum EvidencePatterns {
     /// matching at every line start. A run may not start a line, follow sentence punctuation and one
     /// space, or continue a word.
     static func capitalisedRuns(in text: String) -> [String] {
-        let c = Array(text.unicodeScalars)
+        capitalisedRuns(in: CodePoints(text))
+    }
+
+    static func capitalisedRuns(in text: CodePoints) -> [String] {
+        let c = text.scalars
         var out: [String] = []
         var p = 0
         while p < c.count {
@@ -31,9 +35,7 @@ enum EvidencePatterns {
                 guard q < c.count, isUpper(c[q]), let next = wordEnd(c, from: q) else { break }
                 end = next
             }
-            var run = String.UnicodeScalarView()
-            run.append(contentsOf: c[p..<end])
-            out.append(String(run))
+            out.append(text.string(p..<end))
             p = end
         }
         return out
@@ -41,7 +43,11 @@ enum EvidencePatterns {
 
     /// Quotations: `["“]([^"“”]{10,600})["”]`, the text between the marks.
     static func quotations(in text: String) -> [String] {
-        let c = Array(text.unicodeScalars)
+        quotations(in: CodePoints(text))
+    }
+
+    static func quotations(in text: CodePoints) -> [String] {
+        let c = text.scalars
         var out: [String] = []
         var p = 0
         while p < c.count {
@@ -53,9 +59,7 @@ enum EvidencePatterns {
             while q < c.count, q - (p + 1) <= 600, !isQuoteMark(c[q]) { q += 1 }
             let length = q - (p + 1)
             if length >= 10, length <= 600, q < c.count, c[q] == "\"" || c[q] == "”" {
-                var quote = String.UnicodeScalarView()
-                quote.append(contentsOf: c[(p + 1)..<q])
-                out.append(String(quote))
+                out.append(text.string((p + 1)..<q))
                 p = q + 1
             } else {
                 p += 1
@@ -109,7 +113,8 @@ enum EvidencePatterns {
         var k = p - 1
         while k >= 0 {
             let s = c[k]
-            if s.properties.isGraphemeExtend || s.properties.generalCategory == .format {
+            // (No ASCII character extends a grapheme or is a format character: no property lookup for them.)
+            if s.value >= 0x80 && (s.properties.isGraphemeExtend || s.properties.generalCategory == .format) {
                 k -= 1
                 continue
             }
