@@ -114,7 +114,7 @@ struct Scan: ParsableCommand {
         if let output {
             do {
                 try ReportFileWriter.write(to: output) { sink in
-                    try ReportRenderer.render(report, as: format) { chunk in
+                    try ReportRenderer.render(report, as: format, workers: result.configuration.workers) { chunk in
                         bytes += chunk.count
                         sink(chunk)
                     }
@@ -124,7 +124,7 @@ struct Scan: ParsableCommand {
                 throw ExitCode(Dedupe.Exit.reportNotWritten.rawValue)
             }
         } else {
-            try ReportRenderer.render(report, as: format) { chunk in
+            try ReportRenderer.render(report, as: format, workers: result.configuration.workers) { chunk in
                 bytes += chunk.count
                 FileHandle.standardOutput.write(Data(chunk))
             }

@@ -192,6 +192,26 @@ struct ReportJSONWriterTests {
         }
     }
 
+    /// Clusters rendered in pieces on several workers give the bytes of one writer: many pieces (the last
+    /// one partial), clusters with and without members and evidence, and a non-finite score in a later piece
+    /// still throwing.
+    @Test func clustersRenderedInPiecesOnSeveralWorkersAreIdentical() throws {
+        let full = Self.report(strings: ["a \"b\" é", "c/d", "😀 e"], optionals: true)
+        let bare = Self.report(strings: ["x"], optionals: false)
+        var report = full
+        report.clusters = (0..<(5 * ReportJSONWriter.clustersPerPiece + 17)).map { i in
+            var cluster = (i % 3 == 2 ? bare : full).clusters[i % 2]
+            cluster.source = "article-\(i)"
+            return cluster
+        }
+        let oracle = try ReportRenderer.renderWithFoundation(report)
+        for workers in [1, 2, 3] {
+            #expect(try ReportRenderer.render(report, as: .json, workers: workers) == oracle, "\(workers) workers")
+        }
+        report.clusters[4 * ReportJSONWriter.clustersPerPiece + 3].members[0].scores.jaccard = .nan
+        #expect(throws: EncodingError.self) { try ReportRenderer.render(report, as: .json, workers: 2) }
+    }
+
     @Test func nonFiniteDoublesThrowLikeJSONEncoder() throws {
         for bad in [Double.nan, .infinity, -.infinity] {
             var report = Self.report(strings: ["x"], optionals: true)

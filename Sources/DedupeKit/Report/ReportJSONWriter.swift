@@ -30,9 +30,14 @@ struct ReportJSONWriter {
     private var containerIsEmpty = true
 
     private static let chunkSize = 1 << 16
+    /// Clusters rendered by one task when several workers render a report.
+    static let clustersPerPiece = 256
+    /// The workers that render the clusters (the bulk of a report), a piece each.
+    private let workers: Int
 
-    private init(sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    private init(workers: Int = 1, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         self.sink = sink
+        self.workers = workers
         chunk.reserveCapacity(Self.chunkSize + 4096)
     }
 
@@ -43,10 +48,11 @@ struct ReportJSONWriter {
         return data
     }
 
-    /// The same JSON, handed to `sink` a chunk (64 KB) at a time.
-    static func render(_ report: ScanReport, into sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+    /// The same JSON, handed to `sink` a chunk (64 KB) at a time; the clusters are rendered on `workers`
+    /// cores, a few pieces at a time (what is in memory besides the report is those pieces).
+    static func render(_ report: ScanReport, workers: Int = 1, into sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
-            var writer = ReportJSONWriter(sink: sink)
+            var writer = ReportJSONWriter(workers: workers, sink: sink)
             try writer.write(report)
             writer.byte(UInt8(ascii: "\n"))
             writer.flush()
@@ -58,7 +64,7 @@ struct ReportJSONWriter {
     private mutating func write(_ r: ScanReport) throws {
         beginObject()
         key("clusters")
-        try array(r.clusters) { try $0.write($1) }
+        try clusters(r.clusters)
         key("errors")
         array(r.errors) { $0.write($1) }
         key("parameters")
@@ -76,6 +82,45 @@ struct ReportJSONWriter {
         key("warnings")
         array(r.warnings) { $0.write($1) }
         endObject()
+    }
+
+    /// The clusters array. With several workers, pieces of ``clustersPerPiece`` clusters are rendered at the
+    /// same time by writers of their own, each starting at this writer's indentation inside the array, and
+    /// their bytes are written in order: the same bytes as one writer's.
+    private mutating func clusters(_ clusters: [ScanReport.Cluster]) throws {
+        let perPiece = Self.clustersPerPiece
+        guard workers > 1, clusters.count > perPiece else {
+            try array(clusters) { try $0.write($1) }
+            return
+        }
+        byte(UInt8(ascii: "["))
+        indent += 1
+        let indent = self.indent
+        let pieceCount = (clusters.count + perPiece - 1) / perPiece
+        var nextPiece = 0
+        while nextPiece < pieceCount {
+            let first = nextPiece, wave = min(4 * workers, pieceCount - first)
+            let pieces = parallelMap(wave, workers: workers, chunk: 1, makeState: {}) { _, k -> Result<[UInt8], Error> in
+                let piece = first + k
+                let collected = CollectedBytes()
+                var writer = ReportJSONWriter { collected.bytes.append(contentsOf: $0) }
+                writer.indent = indent
+                writer.containerIsEmpty = piece == 0
+                return Result {
+                    for cluster in clusters[(piece * perPiece)..<min((piece + 1) * perPiece, clusters.count)] {
+                        writer.startElement()
+                        try writer.write(cluster)
+                    }
+                    writer.flush()
+                    return collected.bytes
+                }
+            }
+            flush()
+            for piece in pieces { try piece.get().withUnsafeBufferPointer { sink($0) } }
+            nextPiece += wave
+        }
+        containerIsEmpty = false
+        closeContainer(UInt8(ascii: "]"))
     }
 
     private mutating func write(_ t: ScanReport.Tool) {
@@ -429,4 +474,9 @@ struct ReportJSONWriter {
         chunk.withUnsafeBufferPointer { sink($0) }
         chunk.removeAll(keepingCapacity: true)
     }
+}
+
+/// The bytes a piece's writer hands out, kept for the writer of the whole report (one task's, never shared).
+private final class CollectedBytes {
+    var bytes: [UInt8] = []
 }

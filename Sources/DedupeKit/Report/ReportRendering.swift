@@ -9,18 +9,20 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 public enum ReportRenderer {
-    public static func render(_ report: ScanReport, as format: ReportFormat) throws -> Data {
+    public static func render(_ report: ScanReport, as format: ReportFormat, workers: Int = defaultWorkerCount) throws -> Data {
         var data = Data()
-        try render(report, as: format) { data.append($0) }
+        try render(report, as: format, workers: workers) { data.append($0) }
         return data
     }
 
     /// The same bytes, handed to `sink` a piece at a time (for JSON, 64 KB chunks), so a caller can write
-    /// the report out as it is made instead of holding all of it (``ReportFileWriter/write(to:_:)``).
-    public static func render(_ report: ScanReport, as format: ReportFormat, into sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+    /// the report out as it is made instead of holding all of it (``ReportFileWriter/write(to:_:)``). JSON
+    /// clusters are rendered on `workers` cores.
+    public static func render(_ report: ScanReport, as format: ReportFormat, workers: Int = defaultWorkerCount,
+                              into sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
         switch format {
         case .json:
-            try ReportJSONWriter.render(report, into: sink)
+            try ReportJSONWriter.render(report, workers: workers, into: sink)
         case .text:
             var text = text(report)
             text.withUTF8 { sink($0) }
