@@ -131,6 +131,24 @@ struct HotPathStructureTests {
         #expect(seen == reference.count)
     }
 
+    /// The batch operations (an article's distinct terms at once) agree with one term at a time, through
+    /// growth, collisions and absent terms.
+    @Test func termCountTableBatchesMatchSingleTerms() {
+        var random = SplitMix64(seed: 12)
+        var batched = TermCountTable(capacity: 4), single = TermCountTable(capacity: 4)
+        for _ in 0..<400 {
+            let terms = Array(Set((0..<Int(random.next() % 300)).map { _ in
+                UInt32(truncatingIfNeeded: random.next() % 30_000) &* (random.next() % 2 == 0 ? 1 : 0x9E37_79B1)
+            }))
+            batched.addOnce(terms)
+            for t in terms { single.add(t) }
+            let probe = terms.prefix(50) + (0..<50).map { _ in UInt32(truncatingIfNeeded: random.next()) }
+            #expect(batched.counts(of: Array(probe)) == probe.map { single.count(of: $0) })
+        }
+        #expect(batched.count == single.count && batched.count > 10_000)
+        single.forEach { term, count in #expect(batched.count(of: term) == count) }
+    }
+
     @Test(arguments: [0, 1, 63, 65, 255, 257, 1000, 40_000])
     func radixSortSortsLikeSort(count: Int) {
         var random = SplitMix64(seed: UInt64(count))

@@ -87,13 +87,13 @@ public struct RewriteVerifier: Sendable {
                 let term = UInt32(truncatingIfNeeded: p >> 16), sentence = UInt16(truncatingIfNeeded: p)
                 if distinctTerms.last != term {
                     distinctTerms.append(term)
-                    distinctWeights.append(statistics.weight(term))
                     postingStart.append(Int32(postings.count))
                 }
                 postings.append(sentence)
                 sentenceSizes[Int(sentence) + 1] += 1
             }
             postingStart.append(Int32(postings.count))
+            distinctWeights = statistics.weights(distinctTerms)
             totalWeight = distinctWeights.reduce(0, +)
             // Each sentence's distinct terms, in term order: a counting sort of the postings by sentence.
             for s in 0..<count { sentenceSizes[s + 1] += sentenceSizes[s] }
@@ -132,7 +132,7 @@ public struct RewriteVerifier: Sendable {
 
         public init(distinctTerms: [UInt32], statistics: TermStatistics) {
             terms = distinctTerms
-            weights = distinctTerms.map(statistics.weight)
+            weights = statistics.weights(distinctTerms)
             total = weights.reduce(0, +)
         }
 

@@ -128,7 +128,7 @@ public struct Scanner: Sendable {
                 var terms: [[UInt8]] = []
                 if config.detectRewrites {
                     let distinct = print.profile.distinctTerms
-                    for t in distinct { state.frequencies.add(t) }
+                    state.frequencies.addOnce(distinct)
                     terms = [VerificationData.encodeTerms(distinct)]
                 }
                 let stored = spill.write([VerificationData(print).encoded] + terms)
