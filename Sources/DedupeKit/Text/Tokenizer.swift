@@ -147,11 +147,12 @@ public struct Tokenizer: Sendable {
             scalarIndex += 1
         }
         if st.inToken { st.endToken(at: st.pendingNumberSeparator != 0 ? scalarIndex - 1 : scalarIndex) }
-        if !st.sentenceSourceStarts.isEmpty { st.sentenceSourceEnds.append(st.lastTokenSourceEnd) }
+        if st.sentenceStarts.count > 0 { st.sentenceSourceEnds.append(st.lastTokenSourceEnd) }
         st.out.bytes = st.bytes.array()
         st.out.tokenStarts = st.tokenStarts.array()
         st.out.tokenEnds = st.tokenEnds.array()
-        st.out.sentenceSpans = zip(st.sentenceSourceStarts, st.sentenceSourceEnds).map { $0..<$1 }
+        st.out.sentenceStarts = st.sentenceStarts.array()
+        st.out.sentenceSpans = (0..<st.sentenceStarts.count).map { st.sentenceSourceStarts.base[$0]..<st.sentenceSourceEnds.base[$0] }
         return st.out
     }
 
@@ -230,10 +231,6 @@ private struct TokenizerState {
     var sawSpace = false                // whitespace since the last token
     var newlines = 0                    // newlines since the last token (2 = a blank line)
     var pendingNumberSeparator: UInt8 = 0  // '.' or ',' seen right after a digit inside a token
-    /// Where each sentence starts and ends in the source, in code points (recorded per sentence: the
-    /// offsets of every token cost a tenth of the tokenizer's time, and only sentences are ever quoted).
-    var sentenceSourceStarts: [Int32] = []
-    var sentenceSourceEnds: [Int32] = []
 
     /// The token bytes and the per-token offsets, written straight into memory: appending to arrays one
     /// byte or offset at a time paid a capacity and a uniqueness check on every call. Folding can make text
@@ -241,15 +238,27 @@ private struct TokenizerState {
     var bytes: GrowableBuffer<UInt8>
     var tokenStarts: GrowableBuffer<Int32>
     var tokenEnds: GrowableBuffer<Int32>
+    /// The first token of each sentence, and where each sentence starts and ends in the source, in code
+    /// points (recorded per sentence: the offsets of every token cost a tenth of the tokenizer's time, and
+    /// only sentences are ever quoted).
+    var sentenceStarts: GrowableBuffer<Int32>
+    var sentenceSourceStarts: GrowableBuffer<Int32>
+    var sentenceSourceEnds: GrowableBuffer<Int32>
 
     /// Starts a call with the kept buffers, emptied and made large enough for an input of `capacity` bytes.
     init(reusing buffers: TokenizerBuffers, capacity: Int) {
         bytes = buffers.bytes
         tokenStarts = buffers.tokenStarts
         tokenEnds = buffers.tokenEnds
+        sentenceStarts = buffers.sentenceStarts
+        sentenceSourceStarts = buffers.sentenceSourceStarts
+        sentenceSourceEnds = buffers.sentenceSourceEnds
         bytes.count = 0
         tokenStarts.count = 0
         tokenEnds.count = 0
+        sentenceStarts.count = 0
+        sentenceSourceStarts.count = 0
+        sentenceSourceEnds.count = 0
         bytes.reserve(capacity + 16)
         let estimate = capacity / 6
         tokenStarts.reserve(estimate)
@@ -261,16 +270,19 @@ private struct TokenizerState {
         buffers.bytes = bytes
         buffers.tokenStarts = tokenStarts
         buffers.tokenEnds = tokenEnds
+        buffers.sentenceStarts = sentenceStarts
+        buffers.sentenceSourceStarts = sentenceSourceStarts
+        buffers.sentenceSourceEnds = sentenceSourceEnds
     }
 
     @inline(__always) mutating func beginToken(at source: Int32, capitalized: Bool) {
         if bytes.count > 0 { bytes.append(0x20) }
         let tokenIndex = Int32(tokenStarts.count)
         if tokenIndex == 0 {
-            out.sentenceStarts.append(0)
+            sentenceStarts.append(0)
             sentenceSourceStarts.append(source)
         } else if newlines >= 2 || (sawTerminal && sawSpace && capitalized && !previousIsAbbreviation()) {
-            out.sentenceStarts.append(tokenIndex)
+            sentenceStarts.append(tokenIndex)
             sentenceSourceEnds.append(lastTokenSourceEnd)
             sentenceSourceStarts.append(source)
         }
@@ -308,11 +320,17 @@ final class TokenizerBuffers: @unchecked Sendable {
     var bytes = GrowableBuffer<UInt8>(capacity: 4096)
     var tokenStarts = GrowableBuffer<Int32>(capacity: 1024)
     var tokenEnds = GrowableBuffer<Int32>(capacity: 1024)
+    var sentenceStarts = GrowableBuffer<Int32>(capacity: 128)
+    var sentenceSourceStarts = GrowableBuffer<Int32>(capacity: 128)
+    var sentenceSourceEnds = GrowableBuffer<Int32>(capacity: 128)
 
     deinit {
         bytes.deallocate()
         tokenStarts.deallocate()
         tokenEnds.deallocate()
+        sentenceStarts.deallocate()
+        sentenceSourceStarts.deallocate()
+        sentenceSourceEnds.deallocate()
     }
 }
 
