@@ -28,8 +28,11 @@ public struct ContentProfile: Sendable, Equatable {
     /// Builds the profile of a tokenised text.
     public init(_ text: TokenizedText) {
         let sentenceCount = text.sentenceStarts.count
-        terms.reserveCapacity(text.count / 2)
-        sentenceOfTerm.reserveCapacity(text.count / 2)
+        // Room made once (content words are up to all the tokens; figures rarely more than a few dozen):
+        // growing these arrays a step at a time was most of a profile's allocations.
+        terms.reserveCapacity(text.count)
+        sentenceOfTerm.reserveCapacity(text.count)
+        figures.reserveCapacity(64)
         var sentence = -1
         var nextStart = 0
         let stopWordSlots = ContentTerms.stopWordSlots  // read once, not once per token
