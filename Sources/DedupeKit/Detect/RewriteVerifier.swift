@@ -93,7 +93,7 @@ public struct RewriteVerifier: Sendable {
                 sentenceSizes[Int(sentence) + 1] += 1
             }
             postingStart.append(Int32(postings.count))
-            distinctWeights = statistics.weights(distinctTerms)
+            distinctWeights = distinctTerms.map(statistics.weight)
             totalWeight = distinctWeights.reduce(0, +)
             // Each sentence's distinct terms, in term order: a counting sort of the postings by sentence.
             for s in 0..<count { sentenceSizes[s + 1] += sentenceSizes[s] }
@@ -132,7 +132,7 @@ public struct RewriteVerifier: Sendable {
 
         public init(distinctTerms: [UInt32], statistics: TermStatistics) {
             terms = distinctTerms
-            weights = statistics.weights(distinctTerms)
+            weights = distinctTerms.map(statistics.weight)
             total = weights.reduce(0, +)
         }
 

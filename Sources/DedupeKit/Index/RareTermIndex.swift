@@ -40,8 +40,9 @@ public struct RareTermIndex: Sendable {
     public func keyTerms(_ distinctTerms: [UInt32], statistics: TermStatistics) -> [UInt32] {
         var scored: [(df: Int, term: UInt32)] = []
         scored.reserveCapacity(distinctTerms.count)
-        for (t, df) in zip(distinctTerms, statistics.frequencies(distinctTerms)) where df >= 2 && df <= maxDocumentFrequency {
-            scored.append((df, t))
+        for t in distinctTerms {
+            let df = statistics.frequency(t)
+            if df >= 2, df <= maxDocumentFrequency { scored.append((df, t)) }
         }
         scored.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }
         // Long articles (padded rewrites) get proportionally more key terms, so padding cannot crowd out

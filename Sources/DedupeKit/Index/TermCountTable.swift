@@ -44,24 +44,6 @@ public struct TermCountTable: Sendable {
         }
     }
 
-    /// The counts of `terms`, in order (0 for an absent term).
-    ///
-    /// Each lookup in a table of tens of MB is a cache miss, and one lookup's miss waits on the branches of
-    /// the one before. So the home slots of all the terms are gathered first, in a loop of independent loads
-    /// with many misses in flight at once, and each count is then read from its gathered slot (probing on
-    /// only when another term sits there).
-    public func counts(of terms: [UInt32]) -> [Int32] {
-        slots.withUnsafeBufferPointer { slots in
-            let home = terms.map { slots[slot($0)] }
-            return terms.indices.map { k in
-                let term = terms[k], s = home[k]
-                if s == 0 { return 0 }
-                if UInt32(truncatingIfNeeded: s) == term { return Int32(truncatingIfNeeded: s >> 32) }
-                return count(of: term)
-            }
-        }
-    }
-
     /// Adds `delta` (positive) to the count of `term`.
     public mutating func add(_ term: UInt32, _ delta: Int32 = 1) {
         precondition(delta > 0, "counts only grow")
@@ -87,8 +69,10 @@ public struct TermCountTable: Sendable {
 
     /// Adds one to the count of each of `terms` (an article's distinct terms).
     ///
-    /// As in ``counts(of:)``, the terms' home slots are first read in a loop of independent loads, with
-    /// many cache misses in flight at once; the adds then find them in the cache.
+    /// The table is tens of MB and each term's slot a cache miss; one add's miss waits on the branches of
+    /// the add before it, so the terms' home slots are first read in a loop of independent loads, with many
+    /// misses in flight at once, and the adds then find them in the cache. (Lookups gained nothing from the
+    /// same treatment, measured in the rewrite stage, so they stay one at a time.)
     public mutating func addOnce(_ terms: [UInt32]) {
         while (count + terms.count) * 2 > slots.count { grow() }
         var touched: UInt64 = 0

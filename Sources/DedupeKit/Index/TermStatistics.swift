@@ -93,22 +93,8 @@ public struct TermStatistics: Sendable {
         Int(max(documentFrequency.count(of: term), 1))
     }
 
-    /// The frequencies of `terms`, in order, looked up together (``TermCountTable/counts(of:)``).
-    public func frequencies(_ terms: [UInt32]) -> [Int] {
-        documentFrequency.counts(of: terms).map { Int(max($0, 1)) }
-    }
-
     /// `ln(N / df)`, at least a small positive floor so no term weighs nothing.
     public func weight(_ term: UInt32) -> Double {
-        weight(frequency: frequency(term))
-    }
-
-    /// The weights of `terms`, in order, their frequencies looked up together.
-    public func weights(_ terms: [UInt32]) -> [Double] {
-        frequencies(terms).map(weight(frequency:))
-    }
-
-    private func weight(frequency: Int) -> Double {
-        max(0.05, log(Double(max(articleCount, 1)) / Double(frequency)))
+        max(0.05, log(Double(max(articleCount, 1)) / Double(frequency(term))))
     }
 }
