@@ -21,6 +21,45 @@ struct SpillStoreTests {
         }
     }
 
+    /// Records given to writers (one per worker, as a scan's) read back once flushed: many per region,
+    /// regions filled and started again, and a record larger than a region written by itself.
+    @Test func writerRecordsReadBackAfterFlush() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let store = SpillStore(directory: folder.path)
+            var random = SplitMix64(seed: 31)
+            let records = (0..<1500).map { i -> [UInt8] in
+                let size = i == 700 ? SpillStore.regionSize + 12_345 : Int(random.next() % 6000)
+                return (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ i) }
+            }
+            let (locations, writers) = parallelMapKeepingStates(records.count, workers: 2, chunk: 5, makeState: { SpillStore.Writer(store) }) {
+                writer, i in writer.write([records[i], [UInt8(truncatingIfNeeded: i)]])
+            }
+            for writer in writers { writer.flush() }
+            #expect(store.fallbackReason == nil)
+            for (i, pair) in locations.enumerated() {
+                if case .memory = pair[0] { Issue.record("record \(i) was kept in memory") }
+                #expect(store.read(pair[0]) == records[i], "record \(i)")
+                #expect(store.read(pair[1]) == [UInt8(truncatingIfNeeded: i)])
+            }
+        }
+    }
+
+    /// A region the disk refuses stays in memory and reads back from there; the scan is told how many
+    /// records that was.
+    @Test func writerKeepsRefusedRegionsInMemoryAndSaysSo() throws {
+        let full = open("/dev/full", O_RDWR)
+        try #require(full >= 0)
+        let store = SpillStore(openFile: full, directory: "/dev")
+        let writer = SpillStore.Writer(store)
+        let records = (0..<600).map { i in [UInt8](repeating: UInt8(truncatingIfNeeded: i), count: 4000 + i) }
+        let locations = records.map { writer.write([$0])[0] }
+        writer.flush()
+        for (i, location) in locations.enumerated() { #expect(store.read(location) == records[i], "record \(i)") }
+        let reason = try #require(store.fallbackReason)
+        #expect(reason.contains("600 writes") && reason.contains("/dev"))
+        #expect(store.readFailureReason == nil)
+    }
+
     @Test func aLostFileLeavesPairsUnverifiedAndSaysSo() throws {
         try TestSupport.withTemporaryDirectory { folder in
             let store = SpillStore(directory: folder.path)

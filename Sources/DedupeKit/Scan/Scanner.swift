@@ -121,7 +121,8 @@ public struct Scanner: Sendable {
         let (perFile, workerStates) = parallelMapKeepingStates(
             listing.files.count, workers: config.workers, chunk: 8,
             makeState: { (fingerprinter: Fingerprinter(shingleSize: config.shingleSize, permutations: config.permutations),
-                          frequencies: TermCountTable(capacity: config.detectRewrites ? 1 << 16 : 16)) }
+                          frequencies: TermCountTable(capacity: config.detectRewrites ? 1 << 16 : 16),
+                          spill: SpillStore.Writer(spill)) }
         ) { state, index -> ([Ingested], [FeedProblem]) in
             let (prints, problems) = Self.readAndFingerprint(listing.files[index], reader: reader, fingerprinter: &state.fingerprinter)
             let ingested = prints.map { print in
@@ -131,12 +132,13 @@ public struct Scanner: Sendable {
                     state.frequencies.addOnce(distinct)
                     terms = [VerificationData.encodeTerms(distinct)]
                 }
-                let stored = spill.write([VerificationData(print).encoded] + terms)
+                let stored = state.spill.write([VerificationData(print).encoded] + terms)
                 return Ingested(sketch: print.sketch, bandKeys: bandIndex.bandKeys(print.signature),
                                 stored: stored[0], storedTerms: stored.count > 1 ? stored[1] : nil)
             }
             return (ingested, problems)
         }
+        for state in workerStates { state.spill.flush() }  // before anything is read back
         var sketches: [ArticleSketch] = []
         var bandKeys: [[UInt64]] = []
         var stored: [SpillStore.Location] = []

@@ -23,6 +23,9 @@ public final class SpillStore: Sendable {
     private let descriptor: Int32
     private let end = Atomic<Int64>(0)
     private let failures = Atomic<Int>(0)
+    /// Regions a ``Writer`` could not write, kept in memory by region number (offset / ``regionSize``).
+    private let failedRegions = Mutex<[Int64: [UInt8]]>([:])
+    private let anyFailedRegion = Atomic<Bool>(false)
     private let readFailures = Atomic<Int>(0)
     private let firstReadError = Mutex<String?>(nil)
     private let openFailure: String?
@@ -55,6 +58,13 @@ public final class SpillStore: Sendable {
         openFailure = opened == nil ? failure : nil
     }
 
+    /// A store on a file already open (tests give it `/dev/full`, a disk that is always full).
+    init(openFile descriptor: Int32, directory: String) {
+        self.descriptor = descriptor
+        self.directory = directory
+        openFailure = nil
+    }
+
     deinit {
         if descriptor >= 0 { close(descriptor) }
     }
@@ -71,7 +81,8 @@ public final class SpillStore: Sendable {
         write([bytes])[0]
     }
 
-    /// Stores several records with one write (a scan stores two per article); their locations, in order.
+    /// Stores several records with one write; their locations, in order. (A scan's workers store through
+    /// a ``Writer`` each, which writes a region at a time.)
     public func write(_ records: [[UInt8]]) -> [Location] {
         var bytes = records.count == 1 ? records[0] : []
         if records.count > 1 {
@@ -79,8 +90,29 @@ public final class SpillStore: Sendable {
             for record in records { bytes.append(contentsOf: record) }
         }
         guard descriptor >= 0 else { return records.map { .memory($0) } }
-        let offset = end.add(Int64(bytes.count), ordering: .relaxed).oldValue
-        let written = bytes.withUnsafeBytes { raw -> Bool in
+        let offset = reserve(bytes.count)
+        guard writeFully(bytes, at: offset) else {
+            failures.add(records.count, ordering: .relaxed)
+            return records.map { .memory($0) }
+        }
+        var start = offset
+        return records.map { record in
+            defer { start += Int64(record.count) }
+            return .file(offset: start, length: Int32(record.count))
+        }
+    }
+
+    /// Reserves room for `count` bytes at the end of the file: whole regions (``regionSize``), so every
+    /// region a ``Writer`` fills starts at a multiple of the region size and a failed one is found by number.
+    /// (The unused end of a region is a hole in the file and takes no disk.)
+    private func reserve(_ count: Int) -> Int64 {
+        let regions = Int64(max(1, (count + Self.regionSize - 1) / Self.regionSize))
+        return end.add(regions * Int64(Self.regionSize), ordering: .relaxed).oldValue
+    }
+
+    /// Writes all of `bytes` at `offset`; false when the file refuses them (a full disk).
+    private func writeFully(_ bytes: [UInt8], at offset: Int64) -> Bool {
+        bytes.withUnsafeBytes { raw -> Bool in
             var done = 0
             while done < raw.count {
                 let n = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
@@ -92,15 +124,6 @@ public final class SpillStore: Sendable {
             }
             return true
         }
-        guard written else {
-            failures.add(records.count, ordering: .relaxed)
-            return records.map { .memory($0) }
-        }
-        var start = offset
-        return records.map { record in
-            defer { start += Int64(record.count) }
-            return .file(offset: start, length: Int32(record.count))
-        }
     }
 
     /// The bytes stored at `location`, or nil when they cannot be read back. The file is ours, unlinked
@@ -111,6 +134,11 @@ public final class SpillStore: Sendable {
         case let .memory(bytes):
             return bytes
         case let .file(offset, length):
+            if anyFailedRegion.load(ordering: .relaxed),
+               let region = failedRegions.withLock({ $0[offset / Int64(Self.regionSize)] }) {
+                let start = Int(offset % Int64(Self.regionSize))
+                return Array(region[start..<(start + Int(length))])
+            }
             var failure: String?
             let bytes = [UInt8](unsafeUninitializedCapacity: Int(length)) { buffer, initialized in
                 var done = 0
@@ -138,6 +166,61 @@ public final class SpillStore: Sendable {
         guard failed > 0 else { return nil }
         let reason = firstReadError.withLock { $0 } ?? "unknown error"
         return "the scan's temporary file in \(directory) could not be read back (\(reason)) \(failed) times"
+    }
+
+    /// Size of the regions a ``Writer`` fills before writing them out.
+    static let regionSize = 1 << 20
+
+    /// One worker's way into a store: records are gathered in memory and written a region (1 MB) at a
+    /// time. Written one by one, the 8 KB of an article cost several times as much kernel time per byte
+    /// (the page cache takes large writes in large pages), and workers queued on the file's lock.
+    ///
+    /// A record's location is known when it is given; it can be read once ``flush()`` has run. If a region
+    /// cannot be written, its bytes stay in memory and are read from there (``fallbackReason`` counts
+    /// them). A writer belongs to one worker at a time.
+    public final class Writer {
+        private let store: SpillStore
+        private var buffer: [UInt8] = []
+        private var regionStart: Int64 = -1
+        private var records = 0
+
+        public init(_ store: SpillStore) {
+            self.store = store
+        }
+
+        deinit { flush() }
+
+        /// Stores `records`; their locations, in order.
+        public func write(_ records: [[UInt8]]) -> [Location] {
+            guard store.descriptor >= 0 else { return records.map { .memory($0) } }
+            let total = records.reduce(0) { $0 + $1.count }
+            if regionStart < 0 || buffer.count + total > SpillStore.regionSize {
+                flush()
+                // Larger than a region: written by itself.
+                if total > SpillStore.regionSize { return store.write(records) }
+                regionStart = store.reserve(SpillStore.regionSize)
+                buffer.reserveCapacity(SpillStore.regionSize)
+            }
+            self.records += records.count
+            return records.map { record in
+                defer { buffer.append(contentsOf: record) }
+                return .file(offset: regionStart + Int64(buffer.count), length: Int32(record.count))
+            }
+        }
+
+        /// Writes out the region being filled.
+        public func flush() {
+            defer {
+                buffer.removeAll(keepingCapacity: true)
+                regionStart = -1
+                records = 0
+            }
+            guard regionStart >= 0, !buffer.isEmpty, !store.writeFully(buffer, at: regionStart) else { return }
+            let number = regionStart / Int64(SpillStore.regionSize), kept = buffer
+            store.failedRegions.withLock { $0[number] = kept }
+            store.anyFailedRegion.store(true, ordering: .relaxed)
+            store.failures.add(records, ordering: .relaxed)
+        }
     }
 
     /// Empties the file, as a failing disk would lose it: tests use it to check that a scan survives.
