@@ -23,8 +23,8 @@ public final class SpillStore: Sendable {
     private let descriptor: Int32
     private let end = Atomic<Int64>(0)
     private let failures = Atomic<Int>(0)
-    /// Regions a ``Writer`` could not write, kept in memory by region number (offset / ``regionSize``).
-    private let failedRegions = Mutex<[Int64: [UInt8]]>([:])
+    /// Regions a ``Writer`` could not write, kept in memory with where they start in the file.
+    private let failedRegions = Mutex<[(start: Int64, bytes: [UInt8])]>([])
     private let anyFailedRegion = Atomic<Bool>(false)
     private let readFailures = Atomic<Int>(0)
     private let firstReadError = Mutex<String?>(nil)
@@ -102,12 +102,9 @@ public final class SpillStore: Sendable {
         }
     }
 
-    /// Reserves room for `count` bytes at the end of the file: whole regions (``regionSize``), so every
-    /// region a ``Writer`` fills starts at a multiple of the region size and a failed one is found by number.
-    /// (The unused end of a region is a hole in the file and takes no disk.)
+    /// Reserves room for `count` bytes at the end of the file; where the room starts.
     private func reserve(_ count: Int) -> Int64 {
-        let regions = Int64(max(1, (count + Self.regionSize - 1) / Self.regionSize))
-        return end.add(regions * Int64(Self.regionSize), ordering: .relaxed).oldValue
+        end.add(Int64(count), ordering: .relaxed).oldValue
     }
 
     /// Writes all of `bytes` at `offset`; false when the file refuses them (a full disk).
@@ -134,10 +131,11 @@ public final class SpillStore: Sendable {
         case let .memory(bytes):
             return bytes
         case let .file(offset, length):
+            // (Failed regions are rare and few: a look through them all.)
             if anyFailedRegion.load(ordering: .relaxed),
-               let region = failedRegions.withLock({ $0[offset / Int64(Self.regionSize)] }) {
-                let start = Int(offset % Int64(Self.regionSize))
-                return Array(region[start..<(start + Int(length))])
+               let region = failedRegions.withLock({ $0.first { offset >= $0.start && offset < $0.start + Int64($0.bytes.count) } }) {
+                let start = Int(offset - region.start)
+                return Array(region.bytes[start..<(start + Int(length))])
             }
             var failure: String?
             let bytes = [UInt8](unsafeUninitializedCapacity: Int(length)) { buffer, initialized in
@@ -175,9 +173,10 @@ public final class SpillStore: Sendable {
     /// time. Written one by one, the 8 KB of an article cost several times as much kernel time per byte
     /// (the page cache takes large writes in large pages), and workers queued on the file's lock.
     ///
-    /// A record's location is known when it is given; it can be read once ``flush()`` has run. If a region
-    /// cannot be written, its bytes stay in memory and are read from there (``fallbackReason`` counts
-    /// them). A writer belongs to one worker at a time.
+    /// A record's location is known when it is given (a region's room in the file is reserved when the
+    /// region starts; what a region leaves unused is a hole in the file, which takes no disk); it can be read
+    /// once ``flush()`` has run. If a region cannot be written, its bytes stay in memory and are read from
+    /// there (``fallbackReason`` counts them). A writer belongs to one worker at a time.
     public final class Writer {
         private let store: SpillStore
         private var buffer: [UInt8] = []
@@ -216,8 +215,8 @@ public final class SpillStore: Sendable {
                 records = 0
             }
             guard regionStart >= 0, !buffer.isEmpty, !store.writeFully(buffer, at: regionStart) else { return }
-            let number = regionStart / Int64(SpillStore.regionSize), kept = buffer
-            store.failedRegions.withLock { $0[number] = kept }
+            let start = regionStart, kept = buffer
+            store.failedRegions.withLock { $0.append((start, kept)) }
             store.anyFailedRegion.store(true, ordering: .relaxed)
             store.failures.add(records, ordering: .relaxed)
         }
