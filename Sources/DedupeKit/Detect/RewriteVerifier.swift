@@ -217,13 +217,14 @@ public struct RewriteVerifier: Sendable {
                     common[s] += w
                 }
             }
+            // The most similar source sentence, the first in source order among equals (touched sentences are
+            // in the order the postings met them; sorting them per sentence was a quarter of the alignment).
             var best = 0.0, bestIndex = -1
-            touched.sort()
             for s in touched {
                 if source.sentenceRange(s).count >= 2 {
                     let total = source.sentenceMass[s] + derivative.sentenceMass[j]
                     let sim = total > 0 ? 2 * common[s] / total : 0
-                    if sim > best { best = sim; bestIndex = s }
+                    if sim > best || (sim == best && sim > 0 && s < bestIndex) { best = sim; bestIndex = s }
                 }
                 common[s] = 0
             }
