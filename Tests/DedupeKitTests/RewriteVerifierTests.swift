@@ -93,6 +93,31 @@ struct RewriteVerifierTests {
         #expect(!verifier.isRewrite(m))
     }
 
+    /// A derivative sentence that matches two source sentences equally well aligns to the first of them, even
+    /// when the inverted index meets the later one first (through the derivative's term with the smallest id).
+    @Test func equallySimilarSourceSentencesAlignToTheFirst() throws {
+        let base = ["ferries", "cancelled", "crossings", "kestrel", "harbour"]
+        let baseMin = try #require(base.compactMap(ContentTerms.termID).min())
+        let extras = ["lantern", "quarry", "meadow", "orchard", "granite", "willow", "copper", "falcon", "thistle", "juniper",
+                      "saffron", "marble", "hazel", "cobalt", "walnut", "heron", "basalt", "cedar", "amber", "linden"]
+        // x sorts before every shared term, so the derivative's first posting lookup finds the later sentence.
+        let x = try #require(extras.first { ContentTerms.termID($0)! < baseMin })
+        let y = try #require(extras.first { $0 != x && ContentTerms.termID($0)! > baseMin })
+        var tokenizer = Tokenizer()
+        func profile(_ text: String) -> ContentProfile { ContentProfile(tokenizer.tokenize(text)) }
+        let shared = "F" + base.joined(separator: " ").dropFirst()  // a capital starts each sentence
+        let source = profile("""
+            \(shared) \(y). Volunteers cleared debris along Marlow bridge. Officials praised quick crews. \(shared) \(x).
+            """)
+        let derivative = profile("\(shared) \(x) \(y). Volunteers cleared Marlow bridge debris.")
+        let statistics = TermStatistics(articleCount: 100, documentFrequency: [:])  // every term equally rare
+        let m = RewriteVerifier().measure(source: RewriteVerifier.Prepared(source, statistics: statistics),
+                                          derivative: RewriteVerifier.Prepared(derivative, statistics: statistics))
+        #expect(source.sentenceCount == 4 && derivative.sentenceCount == 2)
+        #expect(m.alignment.map(\.source) == [0, 1])
+        #expect(m.alignment.map(\.derivative) == [0, 1])
+    }
+
     @Test func longestIncreasingRunAllowsRepeats() {
         #expect(RewriteVerifier.longestIncreasingRun([0, 1, 1, 2, 5, 3, 4]) == 6)
         #expect(RewriteVerifier.longestIncreasingRun([3, 2, 1]) == 1)
