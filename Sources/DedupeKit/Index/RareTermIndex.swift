@@ -38,16 +38,18 @@ public struct RareTermIndex: Sendable {
 
     /// The rare terms that represent one article.
     public func keyTerms(_ distinctTerms: [UInt32], statistics: TermStatistics) -> [UInt32] {
-        var scored: [(df: Int, term: UInt32)] = []
+        // (frequency, term) packed in one integer, so a plain integer sort orders by frequency, then term (a
+        // sort of tuples through a comparison closure, for every article of a feed, showed in profiles).
+        var scored: [UInt64] = []
         scored.reserveCapacity(distinctTerms.count)
         for t in distinctTerms {
             let df = statistics.frequency(t)
-            if df >= 2, df <= maxDocumentFrequency { scored.append((df, t)) }
+            if df >= 2, df <= maxDocumentFrequency { scored.append(UInt64(df) << 32 | UInt64(t)) }
         }
-        scored.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }
+        scored.sort()
         // Long articles (padded rewrites) get proportionally more key terms, so padding cannot crowd out
         // the source's terms.
-        return scored.prefix(max(termsPerArticle, distinctTerms.count / 5)).map(\.term)
+        return scored.prefix(max(termsPerArticle, distinctTerms.count / 5)).map { UInt32(truncatingIfNeeded: $0) }
     }
 
     /// Pairs sharing at least ``minimumShared`` key terms, each once, sorted.
