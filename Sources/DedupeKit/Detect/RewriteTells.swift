@@ -197,31 +197,12 @@ public struct RewriteTells: Sendable, Equatable, Codable {
     }
 }
 
-/// Slices text by code-point offsets, the unit of every offset dedupe reports.
+/// Slices text by code-point offsets, the unit of every offset dedupe reports: one slice of a text (a tell's
+/// quote). Evidence, which cuts many slices from each text, keeps the text's ``CodePoints`` index instead;
+/// this is the same slicing, so there is one definition of it.
 public enum TextSpan {
-    /// The code points `range` of `text` ("" when the range runs past the end). Found in one pass over the
-    /// UTF-8 bytes, counting the bytes that start a code point: evidence extracts a dozen spans per
-    /// article, and stepping a string's code-point view was a few percent of a whole scan.
+    /// The code points `range` of `text` ("" when the range is not within the text).
     public static func extract(_ text: String, _ range: Range<Int>) -> String {
-        guard range.lowerBound >= 0 else { return "" }
-        var text = text
-        return text.withUTF8 { bytes in
-            var scalar = 0, startByte = -1, endByte = -1
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] & 0xC0 != 0x80 {  // the first byte of a code point
-                    if scalar == range.lowerBound { startByte = i }
-                    if scalar == range.upperBound { endByte = i; break }
-                    scalar += 1
-                }
-                i += 1
-            }
-            if i == bytes.count {
-                if scalar == range.lowerBound { startByte = i }
-                if scalar == range.upperBound { endByte = i }
-            }
-            guard startByte >= 0, endByte >= startByte else { return "" }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[startByte..<endByte]), as: UTF8.self)
-        }
+        CodePoints(text).string(range)
     }
 }

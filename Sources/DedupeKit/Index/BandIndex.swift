@@ -71,9 +71,12 @@ extension BandIndex {
     /// comparison sort of each run that shares them (keys are hashes: such runs are equal keys, or rare).
     /// The comparison sort of 100,000 entries per band, for each of 32 bands, was most of the copy stage.
     static func sortByKey(_ entries: inout [(key: UInt64, article: Int32)]) {
+        func byKeyThenArticle(_ a: (key: UInt64, article: Int32), _ b: (key: UInt64, article: Int32)) -> Bool {
+            a.key != b.key ? a.key < b.key : a.article < b.article
+        }
         let n = entries.count
         guard n > 256 else {
-            entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.article < $1.article }
+            entries.sort(by: byKeyThenArticle)
             return
         }
         var spare = entries
@@ -88,7 +91,7 @@ extension BandIndex {
             let high = entries[start].key >> 32
             while end < n, entries[end].key >> 32 == high { end += 1 }
             if end - start > 1 {
-                entries[start..<end].sort { $0.key != $1.key ? $0.key < $1.key : $0.article < $1.article }
+                entries[start..<end].sort(by: byKeyThenArticle)
             }
             start = end
         }

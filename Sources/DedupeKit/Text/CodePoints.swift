@@ -1,6 +1,7 @@
-/// A text with random access to its code points and to where each one starts in its UTF-8 bytes, for
-/// evidence: the name and quotation scans step through code points, and a report slices a dozen passages
-/// out of each article by code-point offsets.
+/// A text with random access to its code points and to where each one starts in its UTF-8 bytes: the
+/// slicing of every code-point offset dedupe reports (``TextSpan``), and the index evidence keeps of each
+/// text it reads, since its name and quotation scans step through code points and a report cuts a dozen
+/// passages out of each article.
 ///
 /// Slices are cut from the UTF-8 bytes (one copy each). Building them code point by code point through
 /// `String.UnicodeScalarView`, and finding each passage by counting code points from the start of the
